@@ -1,0 +1,18 @@
+namespace CustomerCenter.AccessLog;
+
+/// <summary>One entry of the access log (seed 000 §2.2). The IP address is stored pseudonymised.</summary>
+public sealed class AccessEvent
+{
+    public long Id { get; set; }
+
+    public DateTime OccurredAt { get; set; }
+
+    /// <summary>Null once the member has been erased: the event stays, the person does not.</summary>
+    public Guid? MemberId { get; set; }
+
+    public AccessEventKind Kind { get; set; }
+
+    public string? IpAddress { get; set; }
+
+    public string? UserAgent { get; set; }
+}

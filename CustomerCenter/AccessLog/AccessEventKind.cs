@@ -1,0 +1,14 @@
+namespace CustomerCenter.AccessLog;
+
+public enum AccessEventKind
+{
+    LoginSucceeded = 1,
+    LoginFailed = 2,
+    LockedOut = 3,
+    Logout = 4,
+    PasswordReset = 5,
+    AccessCreated = 6,
+    EmailChanged = 7,
+    PasswordChanged = 8,
+    AccountErased = 9,
+}

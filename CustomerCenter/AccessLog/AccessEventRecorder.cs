@@ -1,0 +1,24 @@
+using CustomerCenter.Data;
+
+namespace CustomerCenter.AccessLog;
+
+/// <summary>Writes access events for the current request, with the address already pseudonymised.</summary>
+public sealed class AccessEventRecorder(CustomerCenterDb db, IHttpContextAccessor httpContextAccessor, TimeProvider clock)
+{
+    public const int MaxUserAgentLength = 512;
+
+    public async Task RecordAsync(AccessEventKind kind, Guid? memberId, CancellationToken cancellationToken = default)
+    {
+        var request = httpContextAccessor.HttpContext;
+        string? userAgent = request?.Request.Headers.UserAgent;
+        db.AccessEvents.Add(new AccessEvent
+        {
+            OccurredAt = clock.GetUtcNow().UtcDateTime,
+            MemberId = memberId,
+            Kind = kind,
+            IpAddress = IpPseudonymizer.Pseudonymize(request?.Connection.RemoteIpAddress),
+            UserAgent = userAgent is { Length: > MaxUserAgentLength } ? userAgent[..MaxUserAgentLength] : userAgent,
+        });
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,11 @@
+namespace CustomerCenter.AccessLog;
+
+public static class AccessLogServiceCollectionExtensions
+{
+    public static WebApplicationBuilder AddAccessLog(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddScoped<AccessEventRecorder>();
+        return builder;
+    }
+}

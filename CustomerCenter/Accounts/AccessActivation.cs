@@ -1,0 +1,84 @@
+using CustomerCenter.AccessLog;
+using CustomerCenter.Accounts.Links;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+
+namespace CustomerCenter.Accounts;
+
+/// <summary>The two links that set a password: the double opt-in of "create access", and "forgot password".</summary>
+public sealed class AccessActivation(
+    UserManager<Member> users,
+    MemberLinks links,
+    MemberSignIn signIn,
+    AccessEventRecorder accessLog,
+    IOptions<ConsentOptions> consent,
+    TimeProvider clock)
+{
+    /// <summary>Finds the member a link was minted for; null when the link is malformed, expired, used or tampered with.</summary>
+    public async Task<Member?> FindBySetPasswordLinkAsync(string? memberId, string? encodedToken)
+    {
+        var (member, token) = await ReadLinkAsync(memberId, encodedToken);
+        return member is { Status: MemberStatus.Invited } && await links.IsValidSetPasswordTokenAsync(member, token!) ? member : null;
+    }
+
+    public async Task<Member?> FindByResetPasswordLinkAsync(string? memberId, string? encodedToken)
+    {
+        var (member, token) = await ReadLinkAsync(memberId, encodedToken);
+        return member is { Status: not MemberStatus.Invited } && await links.IsValidResetPasswordTokenAsync(member, token!) ? member : null;
+    }
+
+    /// <summary>Sets the first password and the names, records consent, activates and signs in.</summary>
+    public async Task<bool> ActivateAsync(Member member, string password, string firstName, string lastName)
+    {
+        // AddPassword changes the security stamp, which spends the link.
+        if (!(await users.AddPasswordAsync(member, password)).Succeeded)
+        {
+            return false;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        member.FirstName = firstName.Trim();
+        member.LastName = lastName.Trim();
+        member.Status = MemberStatus.Active;
+        member.EmailConfirmed = true;
+        member.RegisteredAt ??= now;
+        member.TermsVersion = consent.Value.TermsVersion;
+        member.TermsAcceptedAt = now;
+        member.PrivacyVersion = consent.Value.PrivacyVersion;
+        member.PrivacyAcceptedAt = now;
+        await users.UpdateAsync(member);
+        await accessLog.RecordAsync(AccessEventKind.AccessCreated, member.Id);
+        await signIn.CompleteSignInAsync(member);
+        return true;
+    }
+
+    /// <summary>Sets a new password; the new security stamp ends every other session and spends the link.</summary>
+    public async Task<bool> ResetPasswordAsync(Member member, string encodedToken, string password)
+    {
+        var token = MemberLinks.DecodeToken(encodedToken);
+        if (token is null || !(await users.ResetPasswordAsync(member, token, password)).Succeeded)
+        {
+            return false;
+        }
+
+        await users.ResetAccessFailedCountAsync(member);
+        await accessLog.RecordAsync(AccessEventKind.PasswordReset, member.Id);
+        if (member.Status == MemberStatus.Active)
+        {
+            await signIn.CompleteSignInAsync(member);
+        }
+
+        return true;
+    }
+
+    private async Task<(Member? Member, string? Token)> ReadLinkAsync(string? memberId, string? encodedToken)
+    {
+        var token = MemberLinks.DecodeToken(encodedToken);
+        if (token is null || !Guid.TryParse(memberId, out var id))
+        {
+            return (null, null);
+        }
+
+        return (await users.FindByIdAsync(id.ToString()), token);
+    }
+}

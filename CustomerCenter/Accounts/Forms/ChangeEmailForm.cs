@@ -1,0 +1,7 @@
+namespace CustomerCenter.Accounts.Forms;
+
+public sealed class ChangeEmailForm
+{
+    /// <summary>Spaces copied along with an address are dropped rather than rejected.</summary>
+    public string NewEmail { get; set => field = value?.Trim() ?? ""; } = "";
+}

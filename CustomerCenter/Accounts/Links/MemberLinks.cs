@@ -1,0 +1,66 @@
+using System.Text;
+using CustomerCenter.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace CustomerCenter.Accounts.Links;
+
+/// <summary>Mints the links mailed to members and reads their tokens back. Tokens travel base64url-encoded.</summary>
+public sealed class MemberLinks(UserManager<Member> users, PublicUrl publicUrl)
+{
+    private const string SetPasswordPurpose = "CreateAccess";
+
+    public async Task<string> SetPasswordAsync(Member member)
+    {
+        var token = await users.GenerateUserTokenAsync(member, MemberTokenProviders.SetPassword, SetPasswordPurpose);
+        return Build("embed/set-password", member, token);
+    }
+
+    public Task<bool> IsValidSetPasswordTokenAsync(Member member, string token) =>
+        users.VerifyUserTokenAsync(member, MemberTokenProviders.SetPassword, SetPasswordPurpose, token);
+
+    public async Task<string> ResetPasswordAsync(Member member) =>
+        Build("embed/reset-password", member, await users.GeneratePasswordResetTokenAsync(member));
+
+    public Task<bool> IsValidResetPasswordTokenAsync(Member member, string token) =>
+        users.VerifyUserTokenAsync(member, MemberTokenProviders.ResetPassword, UserManager<Member>.ResetPasswordTokenPurpose, token);
+
+    public async Task<string> ConfirmEmailChangeAsync(Member member, string newEmail)
+    {
+        var token = await users.GenerateChangeEmailTokenAsync(member, newEmail);
+        return Build("account/confirm-email", member, token, ("email", newEmail));
+    }
+
+    /// <summary>Decodes a token from a link; null when it is not even well-formed.</summary>
+    public static string? DecodeToken(string? encoded)
+    {
+        if (string.IsNullOrEmpty(encoded) || encoded.Length > 4096)
+        {
+            return null;
+        }
+
+        try
+        {
+            return Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(encoded));
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
+
+    private string Build(string path, Member member, string token, params (string Name, string Value)[] extra)
+    {
+        var query = new Dictionary<string, string?>
+        {
+            ["member"] = member.Id.ToString(),
+            ["token"] = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token)),
+        };
+        foreach (var (name, value) in extra)
+        {
+            query[name] = value;
+        }
+
+        return QueryHelpers.AddQueryString(publicUrl.For(path), query);
+    }
+}

@@ -1,0 +1,14 @@
+namespace CustomerCenter.Accounts;
+
+/// <summary>Only paths on this portal are followed after a form, never another site (no open redirect).</summary>
+public static class LocalUrl
+{
+    public static string OrDefault(string? url, string fallback) =>
+        IsLocal(url) ? url! : fallback;
+
+    public static bool IsLocal(string? url) =>
+        !string.IsNullOrEmpty(url)
+        && url[0] == '/'
+        && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'))
+        && !url.Any(char.IsControl);
+}

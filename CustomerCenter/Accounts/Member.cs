@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace CustomerCenter.Accounts;
+
+/// <summary>A member of the chamber who uses the customer center. The e-mail address is also the user name.</summary>
+public sealed class Member : IdentityUser<Guid>
+{
+    public string FirstName { get; set; } = "";
+
+    public string LastName { get; set; } = "";
+
+    /// <summary>Language for mails: de, en or ja.</summary>
+    public string Language { get; set; } = "de";
+
+    public MemberStatus Status { get; set; } = MemberStatus.Invited;
+
+    /// <summary>When the member asked for access (start of the double opt-in).</summary>
+    public DateTime InvitedAt { get; set; }
+
+    /// <summary>When access was created: set once, when the member first set a password.</summary>
+    public DateTime? RegisteredAt { get; set; }
+
+    public DateTime? FirstLoginAt { get; set; }
+
+    public DateTime? LastLoginAt { get; set; }
+
+    public string? TermsVersion { get; set; }
+
+    public DateTime? TermsAcceptedAt { get; set; }
+
+    public string? PrivacyVersion { get; set; }
+
+    public DateTime? PrivacyAcceptedAt { get; set; }
+
+    public string DisplayName => $"{FirstName} {LastName}".Trim();
+}

@@ -1,0 +1,67 @@
+using System.Text.Json;
+using CustomerCenter.AccessLog;
+using CustomerCenter.Data;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace CustomerCenter.Accounts;
+
+/// <summary>The member's rights over their data: access and portability (GDPR Art. 15/20) and erasure (Art. 17).</summary>
+public sealed class MemberDataRights(CustomerCenterDb db, UserManager<Member> users, MemberSignIn signIn, AccessEventRecorder accessLog)
+{
+    private static readonly JsonSerializerOptions ExportJson = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
+    public async Task<IReadOnlyList<AccessEvent>> RecentEventsAsync(Guid memberId, int count, CancellationToken cancellationToken) =>
+        await db.AccessEvents.AsNoTracking()
+            .Where(e => e.MemberId == memberId)
+            .OrderByDescending(e => e.OccurredAt).ThenByDescending(e => e.Id)
+            .Take(count)
+            .ToListAsync(cancellationToken);
+
+    /// <summary>Everything stored about the member, as JSON.</summary>
+    public async Task<byte[]> ExportAsync(Member member, CancellationToken cancellationToken)
+    {
+        var events = await db.AccessEvents.AsNoTracking()
+            .Where(e => e.MemberId == member.Id)
+            .OrderBy(e => e.OccurredAt).ThenBy(e => e.Id)
+            .Select(e => new { e.OccurredAt, Kind = e.Kind.ToString(), e.IpAddress, e.UserAgent })
+            .ToListAsync(cancellationToken);
+        var roles = await users.GetRolesAsync(member);
+        var export = new
+        {
+            Member = new
+            {
+                member.Id,
+                member.Email,
+                member.FirstName,
+                member.LastName,
+                member.Language,
+                Status = member.Status.ToString(),
+                member.InvitedAt,
+                member.RegisteredAt,
+                member.FirstLoginAt,
+                member.LastLoginAt,
+                Consent = new { member.TermsVersion, member.TermsAcceptedAt, member.PrivacyVersion, member.PrivacyAcceptedAt },
+                Roles = roles,
+                FailedLoginsSinceLastSuccess = member.AccessFailedCount,
+                LockedOutUntil = member.LockoutEnd,
+            },
+            AccessEvents = events,
+        };
+        return JsonSerializer.SerializeToUtf8Bytes(export, ExportJson);
+    }
+
+    /// <summary>Deletes the member after a password check; their access events stay, without the reference to them.</summary>
+    public async Task<bool> EraseAsync(Member member, string password)
+    {
+        if (!await users.CheckPasswordAsync(member, password))
+        {
+            return false;
+        }
+
+        await signIn.SignOutAsync(member);
+        await users.DeleteAsync(member);
+        await accessLog.RecordAsync(AccessEventKind.AccountErased, memberId: null);
+        return true;
+    }
+}

@@ -1,0 +1,9 @@
+namespace CustomerCenter.Accounts.Passwords;
+
+public enum PasswordProblem
+{
+    TooShort,
+    TooLong,
+    Common,
+    ContainsEmail,
+}

@@ -1,0 +1,76 @@
+using CustomerCenter.AccessLog;
+using CustomerCenter.Accounts.Links;
+using CustomerCenter.Mail;
+using Microsoft.AspNetCore.Identity;
+
+namespace CustomerCenter.Accounts;
+
+/// <summary>What a signed-in member changes about themselves (seed 000 §2.2.1 c).</summary>
+public sealed class ProfileChanges(
+    UserManager<Member> users,
+    SignInManager<Member> signInManager,
+    MemberLinks links,
+    MemberMails mails,
+    AccessEventRecorder accessLog)
+{
+    public async Task UpdateNameAsync(Member member, string firstName, string lastName)
+    {
+        member.FirstName = firstName.Trim();
+        member.LastName = lastName.Trim();
+        await users.UpdateAsync(member);
+    }
+
+    /// <summary>
+    /// Mails a confirmation link to the new address; nothing changes until it is followed. An address that belongs to
+    /// someone else gets a notice instead, so the form never tells whether it is taken.
+    /// </summary>
+    public async Task RequestEmailChangeAsync(Member member, string newEmail)
+    {
+        if (string.Equals(users.NormalizeEmail(newEmail), member.NormalizedEmail, StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        if (await users.FindByEmailAsync(newEmail) is not null)
+        {
+            mails.Send(MemberMailKind.EmailAlreadyInUse, newEmail, member.Language, link: null);
+            return;
+        }
+
+        mails.Send(MemberMailKind.ConfirmEmailChange, newEmail, member.Language, await links.ConfirmEmailChangeAsync(member, newEmail));
+    }
+
+    public async Task<bool> ConfirmEmailChangeAsync(string? memberId, string? newEmail, string? encodedToken)
+    {
+        var token = MemberLinks.DecodeToken(encodedToken);
+        if (token is null || string.IsNullOrEmpty(newEmail) || !Guid.TryParse(memberId, out var id)
+            || await users.FindByIdAsync(id.ToString()) is not { } member)
+        {
+            return false;
+        }
+
+        var result = await users.ChangeEmailAsync(member, newEmail, token);
+        if (!result.Succeeded)
+        {
+            return false;
+        }
+
+        await users.SetUserNameAsync(member, newEmail);
+        await accessLog.RecordAsync(AccessEventKind.EmailChanged, member.Id);
+        return true;
+    }
+
+    /// <summary>Needs the current password; other sessions end, this one is renewed.</summary>
+    public async Task<bool> ChangePasswordAsync(Member member, string currentPassword, string newPassword)
+    {
+        var result = await users.ChangePasswordAsync(member, currentPassword, newPassword);
+        if (!result.Succeeded)
+        {
+            return false;
+        }
+
+        await signInManager.RefreshSignInAsync(member);
+        await accessLog.RecordAsync(AccessEventKind.PasswordChanged, member.Id);
+        return true;
+    }
+}

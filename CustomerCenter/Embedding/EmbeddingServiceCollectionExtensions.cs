@@ -1,0 +1,32 @@
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+
+namespace CustomerCenter.Embedding;
+
+public static class EmbeddingServiceCollectionExtensions
+{
+    public static WebApplicationBuilder AddEmbedding(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<EmbedOptions>().BindConfiguration(EmbedOptions.Section).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<EmbedOptions>, EmbedOptionsValidator>();
+        builder.Services.AddSingleton<FrameAncestorsPolicy>();
+        return builder;
+    }
+
+    /// <summary>Sets exactly one CSP on every response and removes X-Frame-Options, which would forbid the iframe.</summary>
+    public static IApplicationBuilder UseFrameAncestorsPolicy(this IApplicationBuilder app)
+    {
+        var policy = app.ApplicationServices.GetRequiredService<FrameAncestorsPolicy>();
+        return app.Use((context, next) =>
+        {
+            context.Response.OnStarting(() =>
+            {
+                var headers = context.Response.Headers;
+                headers.Remove(HeaderNames.XFrameOptions);
+                headers[HeaderNames.ContentSecurityPolicy] = policy.HeaderValue;
+                return Task.CompletedTask;
+            });
+            return next(context);
+        });
+    }
+}

@@ -1,0 +1,15 @@
+namespace CustomerCenter.Mail;
+
+/// <summary>The messages the portal sends a member; each has Subject, Intro, Action and Note texts in the resources.</summary>
+public enum MemberMailKind
+{
+    /// <summary>Double opt-in: the link to set a password after "create access".</summary>
+    SetPassword,
+    /// <summary>"Create access" for an address that already has access: a link to reset instead.</summary>
+    AlreadyHaveAccess,
+    ResetPassword,
+    /// <summary>Sent to the new address to confirm an e-mail change.</summary>
+    ConfirmEmailChange,
+    /// <summary>Sent to a new address that already belongs to another member.</summary>
+    EmailAlreadyInUse,
+}

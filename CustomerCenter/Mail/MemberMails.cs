@@ -1,0 +1,58 @@
+using System.Globalization;
+using System.Net;
+using CustomerCenter.Localization;
+using Microsoft.Extensions.Localization;
+
+namespace CustomerCenter.Mail;
+
+/// <summary>Composes the member's messages in their language, as plain text and HTML, and queues them.</summary>
+public sealed class MemberMails(IStringLocalizer<Texts> texts, MailOutbox queue)
+{
+    public void Send(MemberMailKind kind, string to, string language, string? link)
+    {
+        var previous = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(PortalLanguages.Normalize(language));
+        try
+        {
+            queue.Enqueue(Compose(kind, to, link));
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = previous;
+        }
+    }
+
+    private OutgoingMail Compose(MemberMailKind kind, string to, string? link)
+    {
+        var subject = texts[$"Mail_{kind}_Subject"].Value;
+        var greeting = texts["Mail_Greeting"].Value;
+        var intro = texts[$"Mail_{kind}_Intro"].Value;
+        var note = texts[$"Mail_{kind}_Note"].Value;
+        var signature = texts["Mail_Signature"].Value;
+
+        var text = link is null
+            ? $"{greeting}\n\n{intro}\n\n{note}\n\n{signature}\n"
+            : $"{greeting}\n\n{intro}\n\n{link}\n\n{note}\n\n{signature}\n";
+
+        var action = link is null
+            ? ""
+            : $"""
+              <p><a href="{WebUtility.HtmlEncode(link)}" style="display:inline-block;padding:12px 20px;background:#1b5e9c;color:#ffffff;text-decoration:none;border-radius:4px">{Encode(texts[$"Mail_{kind}_Action"].Value)}</a></p>
+              <p style="font-size:13px;color:#555">{Encode(texts["Mail_LinkFallback"].Value)}<br><a href="{WebUtility.HtmlEncode(link)}">{WebUtility.HtmlEncode(link)}</a></p>
+              """;
+        var html = $"""
+            <!DOCTYPE html>
+            <html lang="{PortalLanguages.Current}"><head><meta charset="utf-8"><title>{Encode(subject)}</title></head>
+            <body style="font-family:Roboto,Helvetica,Arial,sans-serif;color:#212121;line-height:1.5;max-width:560px">
+            <p>{Encode(greeting)}</p>
+            <p>{Encode(intro)}</p>
+            {action}
+            <p>{Encode(note)}</p>
+            <p>{Encode(signature)}</p>
+            </body></html>
+            """;
+        return new OutgoingMail(to, subject, text, html, link);
+    }
+
+    private static string Encode(string value) => WebUtility.HtmlEncode(value);
+}

@@ -1,0 +1,4 @@
+namespace CustomerCenter.Mail;
+
+/// <summary>A composed message waiting to be sent. <see cref="Link"/> is the action link, logged only by the pickup folder sender.</summary>
+public sealed record OutgoingMail(string To, string Subject, string TextBody, string HtmlBody, string? Link = null);

@@ -1,0 +1,9 @@
+namespace CustomerCenter.Mail;
+
+public enum SmtpSecurity
+{
+    Auto,
+    StartTls,
+    SslOnConnect,
+    None,
+}

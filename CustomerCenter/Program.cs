@@ -1,0 +1,52 @@
+using CustomerCenter.AccessLog;
+using CustomerCenter.Accounts;
+using CustomerCenter.Components;
+using CustomerCenter.Data;
+using CustomerCenter.Embedding;
+using CustomerCenter.Hosting;
+using CustomerCenter.Localization;
+using CustomerCenter.Mail;
+using CustomerCenter.Staff;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddPortalHosting();
+builder.AddDatabase();
+builder.AddPortalLocalization();
+builder.AddEmbedding();
+builder.AddMail();
+builder.AddAccessLog();
+builder.AddAccounts();
+builder.AddFormPostRateLimiting();
+builder.Services.AddRazorComponents();
+
+var app = builder.Build();
+
+await app.Services.MigrateDatabaseAsync();
+if (args is [AddAdminCommand.Name, var email])
+{
+    return await AddAdminCommand.RunAsync(app.Services, email, CancellationToken.None);
+}
+
+app.UseForwardedHeaders();
+app.UseExceptionHandler("/error", createScopeForErrors: true);
+app.UseFrameAncestorsPolicy();
+app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UsePortalLocalization();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseAntiforgery();
+app.UseFormPostGuard();
+app.UseRateLimiter();
+
+app.MapStaticAssets();
+app.MapEmbedAssets();
+app.MapHealthChecks("/health");
+app.MapAccounts();
+app.MapRazorComponents<App>();
+
+await app.RunAsync();
+return 0;
+
+/// <summary>The entry point, visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;
