@@ -15,9 +15,9 @@ public sealed class PortalClient(HttpClient http) : IDisposable
     }
 
     /// <summary>Posts the form as a browser would: its hidden fields (anti-forgery token, handler) plus the given values.</summary>
-    public async Task<PortalPage> SubmitAsync(PortalPage page, IDictionary<string, string> values, string? handler = null)
+    public async Task<PortalPage> SubmitAsync(PortalPage page, IDictionary<string, string> values, string? handler = null, string? action = null)
     {
-        var form = page.Form(handler);
+        var form = action is null ? page.Form(handler) : page.FormPostingTo(action);
         var fields = form.Elements.OfType<IHtmlInputElement>()
             .Where(input => input.Type == "hidden" && !string.IsNullOrEmpty(input.Name))
             .ToDictionary(input => input.Name!, input => input.Value);
@@ -26,8 +26,8 @@ public sealed class PortalClient(HttpClient http) : IDisposable
             fields[name] = value;
         }
 
-        var action = string.IsNullOrEmpty(form.GetAttribute("action")) ? page.Url.PathAndQuery : form.GetAttribute("action")!;
-        var actionUri = new Uri(page.Url, action);
+        var target = string.IsNullOrEmpty(form.GetAttribute("action")) ? page.Url.PathAndQuery : form.GetAttribute("action")!;
+        var actionUri = new Uri(page.BaseUri, target);
         var response = await Http.PostAsync(actionUri, new FormUrlEncodedContent(fields));
         return await ToPageAsync(response);
     }

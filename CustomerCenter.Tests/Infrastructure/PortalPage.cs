@@ -19,6 +19,14 @@ public sealed class PortalPage(Uri url, HttpResponseMessage response, string htm
 
     public IHtmlDocument Document { get; } = Parser.ParseDocument(html);
 
+    /// <summary>What relative links resolve against: the page's &lt;base href&gt;, as in a browser.</summary>
+    public Uri BaseUri => Document.QuerySelector("base")?.GetAttribute("href") is { } href ? new Uri(Url, href) : Url;
+
+    /// <summary>Where a redirect points, as path and query.</summary>
+    public string? RedirectTarget => Response.Headers.Location is { } location
+        ? (location.IsAbsoluteUri ? location.PathAndQuery : location.OriginalString)
+        : null;
+
     public string Title => Document.Title ?? "";
 
     public string Text => Document.Body?.TextContent ?? "";
@@ -26,6 +34,9 @@ public sealed class PortalPage(Uri url, HttpResponseMessage response, string htm
     public IHtmlFormElement Form(string? handler = null) =>
         Document.Forms.OfType<IHtmlFormElement>().First(form =>
             handler is null || form.QuerySelector($"input[name=_handler][value='{handler}']") is not null);
+
+    public IHtmlFormElement FormPostingTo(string action) =>
+        Document.Forms.OfType<IHtmlFormElement>().First(form => form.GetAttribute("action")?.TrimStart('/') == action.TrimStart('/'));
 
     /// <summary>The message beside a field, without the visually hidden "Fehler:" prefix.</summary>
     public string? ErrorFor(string fieldId) =>
