@@ -27,10 +27,8 @@ public static class AccountsServiceCollectionExtensions
                 options.AccessDeniedPath = "/access-denied";
                 options.ExpireTimeSpan = TimeSpan.FromHours(8);
                 options.SlidingExpiration = true;
-                // Checks the security stamp, so a password reset ends the member's other sessions.
-                options.Events.OnValidatePrincipal = SecurityStampValidator.ValidatePrincipalAsync;
+                options.Events.OnValidatePrincipal = MemberSessionValidator.ValidateAsync;
             });
-        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.Zero);
         services.AddAuthorization();
         services.AddCascadingAuthenticationState();
 
