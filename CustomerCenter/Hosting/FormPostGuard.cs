@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.Net.Http.Headers;
 
 namespace CustomerCenter.Hosting;
 
@@ -10,7 +11,8 @@ internal static class FormPostGuard
         {
             if (HttpMethods.IsPost(context.Request.Method))
             {
-                if (!context.Request.HasFormContentType)
+                // Read from the header itself: after a failed anti-forgery check, Request.HasFormContentType throws.
+                if (!IsForm(context.Request.ContentType))
                 {
                     await PlainPage.WriteAsync(context, StatusCodes.Status415UnsupportedMediaType, "FormRejected_Title", "FormRejected_NotAForm");
                     return;
@@ -25,4 +27,9 @@ internal static class FormPostGuard
 
             await next(context);
         });
+
+    private static bool IsForm(string? contentType) =>
+        MediaTypeHeaderValue.TryParse(contentType, out var type)
+        && (type.MediaType.Equals("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase)
+            || type.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase));
 }
