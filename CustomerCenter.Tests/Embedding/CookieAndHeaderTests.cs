@@ -99,7 +99,7 @@ public sealed class CookieAndHeaderTests(PortalFactory portal) : IClassFixture<P
 
         var posted = await client.SubmitAsync(page, new Dictionary<string, string> { ["Input.Email"] = "" });
 
-        Assert.Equal(HttpStatusCode.OK, posted.Status);
+        Assert.Equal(HttpStatusCode.BadRequest, posted.Status);
         Assert.False(posted.Response.Headers.Contains("X-Frame-Options"));
         Assert.Single(posted.Response.Headers.GetValues("Content-Security-Policy"));
     }
