@@ -28,11 +28,11 @@ if (args is [AddAdminCommand.Name, var email])
     return await AddAdminCommand.RunAsync(app.Services, email, CancellationToken.None);
 }
 
-app.UseForwardedHeaders();
+app.UseTrustedForwardedHeaders();
+app.UsePortalLocalization();
 app.UseExceptionHandler("/error", createScopeForErrors: true);
 app.UseFrameAncestorsPolicy();
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
-app.UsePortalLocalization();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();

@@ -16,7 +16,7 @@ public static class HostingServiceCollectionExtensions
         builder.Services.Configure<ForwardedHeadersOptions>(options =>
         {
             options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
-            // Only the configured proxies are trusted; with none configured, forwarded headers are ignored.
+            // Only the configured proxies are trusted.
             options.KnownProxies.Clear();
             options.KnownIPNetworks.Clear();
             foreach (var proxy in proxies)
@@ -30,5 +30,12 @@ public static class HostingServiceCollectionExtensions
             }
         });
         return builder;
+    }
+
+    /// <summary>Honours X-Forwarded-* only when proxies are configured; without any, nobody's are believed.</summary>
+    public static IApplicationBuilder UseTrustedForwardedHeaders(this IApplicationBuilder app)
+    {
+        var proxies = app.ApplicationServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<PortalOptions>>().Value.KnownProxies;
+        return proxies.Count > 0 ? app.UseForwardedHeaders() : app;
     }
 }
