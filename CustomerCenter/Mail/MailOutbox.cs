@@ -8,7 +8,8 @@ namespace CustomerCenter.Mail;
 /// </summary>
 public sealed class MailOutbox
 {
-    private readonly Channel<OutgoingMail> channel = Channel.CreateUnbounded<OutgoingMail>(new UnboundedChannelOptions { SingleReader = true });
+    // Not SingleReader: that channel cannot Count, and the dispatcher counts the mails left unsent when it stops.
+    private readonly Channel<OutgoingMail> channel = Channel.CreateUnbounded<OutgoingMail>();
 
     public void Enqueue(OutgoingMail mail)
     {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using CustomerCenter.Localization;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Localization;
 
 namespace CustomerCenter.Mail;
@@ -10,11 +11,15 @@ public sealed class MemberMails(IStringLocalizer<Texts> texts, MailOutbox queue)
 {
     public void Send(MemberMailKind kind, string to, string language, string? link)
     {
+        var code = PortalLanguages.Normalize(language);
+        // The link carries the mail's language: it opens where no customerLang cookie may be, in a mail client's
+        // window, on another device, or top-level, where the embedded portal's partitioned cookie is not visible.
+        var localizedLink = link is null ? null : QueryHelpers.AddQueryString(link, PortalLanguages.QueryParameter, code);
         var previous = CultureInfo.CurrentUICulture;
-        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(PortalLanguages.Normalize(language));
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(code);
         try
         {
-            queue.Enqueue(Compose(kind, to, link));
+            queue.Enqueue(Compose(kind, to, localizedLink));
         }
         finally
         {
