@@ -40,7 +40,7 @@ public sealed record JourneyTexts(
             ConfirmPasswordLabel: "Neues Passwort wiederholen",
             ConsentLabelStart: "Ich akzeptiere die",
             CreateAccessSubmit: "Zugang erstellen",
-            WelcomeFormat: "Willkommen, {0}",
+            WelcomeFormat: "Willkommen, {0} {1}",
             SaveName: "Name speichern",
             NameSaved: "Ihr Name wurde gespeichert.",
             Logout: "Abmelden",
@@ -59,7 +59,7 @@ public sealed record JourneyTexts(
             ConfirmPasswordLabel: "Repeat the new password",
             ConsentLabelStart: "I accept the",
             CreateAccessSubmit: "Create access",
-            WelcomeFormat: "Welcome, {0}",
+            WelcomeFormat: "Welcome, {0} {1}",
             SaveName: "Save name",
             NameSaved: "Your name has been saved.",
             Logout: "Log out",
@@ -78,7 +78,7 @@ public sealed record JourneyTexts(
             ConfirmPasswordLabel: "新しいパスワード（確認）",
             ConsentLabelStart: "私は",
             CreateAccessSubmit: "アカウントを作成",
-            WelcomeFormat: "ようこそ、{0} さん",
+            WelcomeFormat: "ようこそ、{1} {0} さん",
             SaveName: "名前を保存",
             NameSaved: "お名前を保存しました。",
             Logout: "ログアウト",
@@ -86,5 +86,5 @@ public sealed record JourneyTexts(
         _ => throw new ArgumentOutOfRangeException(nameof(language), language, "The portal speaks de, en and ja."),
     };
 
-    public string Welcome(string name) => string.Format(System.Globalization.CultureInfo.InvariantCulture, WelcomeFormat, name);
+    public string Welcome(string firstName, string lastName) => string.Format(System.Globalization.CultureInfo.InvariantCulture, WelcomeFormat, firstName, lastName);
 }

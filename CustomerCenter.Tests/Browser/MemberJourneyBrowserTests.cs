@@ -64,13 +64,13 @@ public sealed class MemberJourneyBrowserTests(BrowserHost host, ITestOutputHelpe
 
             step = "profile";
             await Expect(page).ToHaveURLAsync(new Uri(host.BaseAddress, "account").AbsoluteUri);
-            await Expect(PageHeading(page, texts.Welcome($"{firstName} {lastName}"))).ToBeVisibleAsync();
+            await Expect(PageHeading(page, texts.Welcome(firstName, lastName))).ToBeVisibleAsync();
             await AssertOnlyPortalCookiesAsync(reading, loggedIn: true);
 
             await Field(page, texts.FirstNameLabel).FillAsync(newFirstName);
             await Button(page, texts.SaveName).ClickAsync();
             await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync(texts.NameSaved);
-            await Expect(PageHeading(page, texts.Welcome($"{newFirstName} {lastName}"))).ToBeVisibleAsync();
+            await Expect(PageHeading(page, texts.Welcome(newFirstName, lastName))).ToBeVisibleAsync();
             await Expect(Field(page, texts.FirstNameLabel)).ToHaveValueAsync(newFirstName);
 
             step = "logout";

@@ -34,7 +34,7 @@ public sealed class SmtpDeliveryTests(SmtpTestServer smtp) : IClassFixture<SmtpT
         Assert.False(string.IsNullOrWhiteSpace(message.HtmlBody), "The mail has no HTML part.");
 
         var link = new CapturedMail(message).Link;
-        Assert.Matches(@"^/embed/set-password\?member=[^&]+&token=[^&]+$", link);
+        Assert.Matches(@"^/embed/set-password\?member=[^&]+&token=[^&]+&lang=de$", link);
 
         var setPassword = await client.GetAsync(link);
         Assert.Equal(HttpStatusCode.OK, setPassword.Status);

@@ -31,6 +31,4 @@ public sealed class Member : IdentityUser<Guid>
     public string? PrivacyVersion { get; set; }
 
     public DateTime? PrivacyAcceptedAt { get; set; }
-
-    public string DisplayName => $"{FirstName} {LastName}".Trim();
 }

@@ -15,6 +15,5 @@ internal sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
         member.Property(m => m.PrivacyVersion).HasMaxLength(50);
         member.HasIndex(m => m.NormalizedEmail).IsUnique();
         member.HasIndex(m => new { m.Status, m.InvitedAt });
-        member.Ignore(m => m.DisplayName);
     }
 }
