@@ -89,6 +89,7 @@ public sealed class CookieAndHeaderTests(PortalFactory portal) : IClassFixture<P
         Assert.False(response.Headers.Contains("X-Frame-Options"));
         var policy = Assert.Single(response.Headers.GetValues("Content-Security-Policy"));
         Assert.Contains("frame-ancestors 'self' https://japan.chamber.example;", policy, StringComparison.Ordinal);
+        Assert.Equal("same-origin", Assert.Single(response.Headers.GetValues("Referrer-Policy")));
     }
 
     [Fact]

@@ -23,20 +23,26 @@ public class PortalFactory : WebApplicationFactory<Program>
         ["Mail:RetryDelay"] = "00:00:00.010",
     };
 
+    private readonly bool replaceEdges;
+
     public PortalFactory()
-        : this(Path.Combine(Path.GetTempPath(), $"cc-test-{Guid.NewGuid():N}"))
+        : this(NewDataDirectory(), replaceEdges: true)
     {
     }
 
-    protected PortalFactory(string dataDirectory)
+    /// <param name="replaceEdges">False keeps the real mail transport and clock, for tests that prove those edges.</param>
+    protected PortalFactory(string dataDirectory, bool replaceEdges)
     {
+        this.replaceEdges = replaceEdges;
         DataDirectory = dataDirectory;
         Directory.CreateDirectory(dataDirectory);
         settings["ConnectionStrings:CustomerCenter"] = $"Data Source={Path.Combine(dataDirectory, "portal.db")}";
-        settings["Mail:PickupDirectory"] = Path.Combine(dataDirectory, "mail");
+        settings["Mail:PickupDirectory"] = PickupDirectory;
     }
 
     public string DataDirectory { get; }
+
+    public string PickupDirectory => Path.Combine(DataDirectory, "mail");
 
     public CapturingMailTransport Mail { get; } = new();
 
@@ -50,7 +56,10 @@ public class PortalFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>A second portal on the same database and keys: what a restart or another instance looks like.</summary>
-    public PortalFactory Restarted() => new(DataDirectory);
+    public PortalFactory Restarted() => new(DataDirectory, replaceEdges);
+
+    /// <summary>A portal with nothing replaced: mail goes out through the configured transport, time is real.</summary>
+    public static PortalFactory WithRealEdges() => new(NewDataDirectory(), replaceEdges: false);
 
     public PortalClient CreatePortalClient() => new(CreateClient(new WebApplicationFactoryClientOptions
     {
@@ -62,9 +71,16 @@ public class PortalFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        // Outside Development, an app run from its build output serves its static web assets only when asked to.
+        builder.UseStaticWebAssets();
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (!replaceEdges)
+        {
+            return;
         }
 
         builder.ConfigureTestServices(services =>
@@ -75,6 +91,8 @@ public class PortalFactory : WebApplicationFactory<Program>
             services.AddSingleton<TimeProvider>(Clock);
         });
     }
+
+    private static string NewDataDirectory() => Path.Combine(Path.GetTempPath(), $"cc-test-{Guid.NewGuid():N}");
 
     public async Task<T> WithDbAsync<T>(Func<CustomerCenterDb, Task<T>> query)
     {

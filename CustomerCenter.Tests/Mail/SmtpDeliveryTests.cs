@@ -1,7 +1,5 @@
 using System.Net;
 using CustomerCenter.Tests.Infrastructure;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using MimeKit;
 
 namespace CustomerCenter.Tests.Mail;
@@ -14,7 +12,12 @@ public sealed class SmtpDeliveryTests(SmtpTestServer smtp) : IClassFixture<SmtpT
 {
     private const string SystemSender = "Kundenzentrum Test <system@smtp-test.example>";
 
-    private readonly SmtpPortal portal = new(smtp);
+    private readonly PortalFactory portal = PortalFactory.WithRealEdges()
+        .With("Smtp:Host", SmtpTestServer.Host)
+        .With("Smtp:Port", smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture))
+        .With("Smtp:Security", "None")
+        .With("Mail:SystemSender", SystemSender)
+        .With("Mail:RetryDelay", "00:00:00.100");
 
     [Fact]
     public async Task Smtp_delivers_the_set_password_mail_to_a_real_server()
@@ -59,41 +62,4 @@ public sealed class SmtpDeliveryTests(SmtpTestServer smtp) : IClassFixture<SmtpT
     public Task InitializeAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync() => await portal.DisposeAsync();
-
-    /// <summary>The portal with its own SMTP settings and nothing replaced: mail goes out through SmtpMailTransport.</summary>
-    private sealed class SmtpPortal(SmtpTestServer smtp) : WebApplicationFactory<Program>
-    {
-        private readonly string dataDirectory = Path.Combine(Path.GetTempPath(), $"cc-test-{Guid.NewGuid():N}");
-
-        public PortalClient CreatePortalClient() => new(CreateClient(new WebApplicationFactoryClientOptions
-        {
-            BaseAddress = new Uri("https://localhost"),
-            AllowAutoRedirect = false,
-            HandleCookies = true,
-        }));
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            Directory.CreateDirectory(dataDirectory);
-            builder.UseEnvironment("Testing");
-            builder.UseSetting("ConnectionStrings:CustomerCenter", $"Data Source={Path.Combine(dataDirectory, "portal.db")}");
-            builder.UseSetting("Smtp:Host", SmtpTestServer.Host);
-            builder.UseSetting("Smtp:Port", smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            builder.UseSetting("Smtp:Security", "None");
-            builder.UseSetting("Mail:SystemSender", SystemSender);
-            builder.UseSetting("Mail:RetryDelay", "00:00:00.100");
-            builder.UseSetting("RateLimits:LoginPerMinute", "10000");
-            builder.UseSetting("RateLimits:MailingFormsPerMinute", "10000");
-            builder.UseSetting("RateLimits:OtherPostsPerMinute", "10000");
-        }
-
-        public override async ValueTask DisposeAsync()
-        {
-            await base.DisposeAsync();
-            if (Directory.Exists(dataDirectory))
-            {
-                Directory.Delete(dataDirectory, recursive: true);
-            }
-        }
-    }
 }

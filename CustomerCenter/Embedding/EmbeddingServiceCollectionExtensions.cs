@@ -13,7 +13,10 @@ public static class EmbeddingServiceCollectionExtensions
         return builder;
     }
 
-    /// <summary>Sets exactly one CSP on every response and removes X-Frame-Options, which would forbid the iframe.</summary>
+    /// <summary>
+    /// Sets exactly one CSP on every response and removes X-Frame-Options, which would forbid the iframe. Links carry
+    /// tokens in their query, so no page sends its address on to another site (Referrer-Policy).
+    /// </summary>
     public static IApplicationBuilder UseFrameAncestorsPolicy(this IApplicationBuilder app)
     {
         var policy = app.ApplicationServices.GetRequiredService<FrameAncestorsPolicy>();
@@ -24,6 +27,8 @@ public static class EmbeddingServiceCollectionExtensions
                 var headers = context.Response.Headers;
                 headers.Remove(HeaderNames.XFrameOptions);
                 headers[HeaderNames.ContentSecurityPolicy] = policy.HeaderValue;
+                headers["Referrer-Policy"] = "same-origin";
+                headers[HeaderNames.XContentTypeOptions] = "nosniff";
                 return Task.CompletedTask;
             });
             return next(context);
