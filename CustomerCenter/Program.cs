@@ -18,7 +18,7 @@ builder.AddMail();
 builder.AddAccessLog();
 builder.AddAccounts();
 builder.AddFormPostRateLimiting();
-builder.Services.AddRazorComponents();
+builder.AddStaffArea();
 
 var app = builder.Build();
 
@@ -32,7 +32,7 @@ app.UseTrustedForwardedHeaders();
 app.UsePortalLocalization();
 app.UseExceptionHandler("/error", createScopeForErrors: true);
 app.UseFrameAncestorsPolicy();
-app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages: true);
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();
@@ -43,7 +43,7 @@ app.MapStaticAssets();
 app.MapEmbedAssets();
 app.MapHealthChecks("/health");
 app.MapAccounts();
-app.MapRazorComponents<App>();
+app.MapRazorComponents<App>().AddStaffInteractivity();
 
 await app.RunAsync();
 return 0;

@@ -22,7 +22,7 @@ public sealed class EnumerationTests(PortalFactory portal) : IClassFixture<Porta
 
         Assert.Equal(HttpStatusCode.OK, forKnown.Status);
         Assert.Equal(forKnown.Status, forUnknown.Status);
-        Assert.Equal(forKnown.Html, forUnknown.Html);
+        Assert.Equal(WithoutAntiforgeryState(forKnown.Html), WithoutAntiforgeryState(forUnknown.Html));
         Assert.Equal(HeadersWithoutDate(forKnown), HeadersWithoutDate(forUnknown));
         Assert.Empty(forKnown.SetCookieHeaders);
     }
@@ -60,6 +60,17 @@ public sealed class EnumerationTests(PortalFactory portal) : IClassFixture<Porta
         using var client = portal.CreatePortalClient();
         var page = await client.GetAsync(path);
         return await client.SubmitAsync(page, new Dictionary<string, string> { ["Input.Email"] = email });
+    }
+
+    /// <summary>
+    /// Blazor persists the page's anti-forgery token for interactive components in a data-protected comment after a
+    /// form post; it is random per response and the only part allowed to differ.
+    /// </summary>
+    private static string WithoutAntiforgeryState(string html)
+    {
+        var cleaned = System.Text.RegularExpressions.Regex.Replace(html, "<!--Blazor-Server-Component-State:[A-Za-z0-9+/=]+-->", "<!--state-->");
+        Assert.True(cleaned.Split("<!--state-->").Length <= 2, "at most one persisted state block");
+        return cleaned;
     }
 
     private static string HeadersWithoutDate(PortalPage page) =>

@@ -23,8 +23,9 @@ public static class AccountsServiceCollectionExtensions
             .AddCookie(IdentityConstants.ApplicationScheme, options =>
             {
                 PartitionedCookie.Apply(options.Cookie, LoginCookieName, httpOnly: true);
-                options.LoginPath = "/embed/login";
-                options.AccessDeniedPath = "/access-denied";
+                options.LoginPath = LoginRedirects.MemberLoginPath;
+                options.Events.OnRedirectToLogin = LoginRedirects.ToLoginAsync;
+                options.Events.OnRedirectToAccessDenied = LoginRedirects.ForbiddenAsync;
                 options.ExpireTimeSpan = TimeSpan.FromHours(8);
                 options.SlidingExpiration = true;
                 options.Events.OnValidatePrincipal = MemberSessionValidator.ValidateAsync;

@@ -1,0 +1,78 @@
+using CustomerCenter.Accounts;
+using CustomerCenter.Accounts.Links;
+using CustomerCenter.Data;
+using CustomerCenter.Localization;
+using CustomerCenter.Mail;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace CustomerCenter.Staff;
+
+/// <summary>Who works in the staff area; managed by Admins (DESIGN §6).</summary>
+public sealed class StaffTeam(
+    CustomerCenterDb db,
+    UserManager<Member> users,
+    RoleManager<IdentityRole<Guid>> roles,
+    AccessRequests accessRequests,
+    MemberLinks links,
+    MemberMails mails)
+{
+    public async Task<IReadOnlyList<StaffMember>> ListAsync(CancellationToken cancellationToken)
+    {
+        var rows = await (
+            from member in db.Users
+            join link in db.UserRoles on member.Id equals link.UserId
+            join role in db.Roles on link.RoleId equals role.Id
+            where role.Name == StaffRoles.Staff || role.Name == StaffRoles.Admin
+            select new { member.Id, member.Email, member.FirstName, member.LastName, member.Status, Role = role.Name! })
+            .ToListAsync(cancellationToken);
+        return [.. rows
+            .GroupBy(r => r.Id)
+            .Select(g => new StaffMember(g.Key, g.First().Email!, $"{g.First().FirstName} {g.First().LastName}".Trim(), g.First().Status,
+                g.Any(r => r.Role == StaffRoles.Admin) ? StaffRoles.Admin : StaffRoles.Staff))
+            .OrderBy(s => s.Email, StringComparer.OrdinalIgnoreCase)];
+    }
+
+    /// <summary>Gives a person the Staff role; someone without access yet is invited by mail to set a password.</summary>
+    public async Task AddAsync(string email, CancellationToken cancellationToken)
+    {
+        await EnsureRolesAsync();
+        var member = await users.FindByEmailAsync(email)
+            ?? await accessRequests.InviteAsync(email, PortalLanguages.Current)
+            ?? throw new InvalidOperationException("The invitation could not be created.");
+        if (!await users.IsInRoleAsync(member, StaffRoles.Staff))
+        {
+            await users.AddToRoleAsync(member, StaffRoles.Staff);
+        }
+
+        if (member.Status == MemberStatus.Invited)
+        {
+            mails.Send(MemberMailKind.SetPassword, member.Email!, member.Language, await links.SetPasswordAsync(member));
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+    }
+
+    /// <summary>Takes both staff roles away; the member's own access stays. The change of security stamp ends their staff sessions.</summary>
+    public async Task RemoveAsync(Guid memberId)
+    {
+        if (await users.FindByIdAsync(memberId.ToString()) is not { } member)
+        {
+            return;
+        }
+
+        await users.RemoveFromRolesAsync(member, [.. (await users.GetRolesAsync(member)).Where(r => r is StaffRoles.Staff or StaffRoles.Admin)]);
+        await users.UpdateSecurityStampAsync(member);
+    }
+
+    private async Task EnsureRolesAsync()
+    {
+        foreach (var role in new[] { StaffRoles.Staff, StaffRoles.Admin })
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                await roles.CreateAsync(new IdentityRole<Guid>(role) { Id = Guid.CreateVersion7() });
+            }
+        }
+    }
+}
