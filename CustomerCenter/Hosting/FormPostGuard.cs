@@ -9,7 +9,7 @@ internal static class FormPostGuard
     public static IApplicationBuilder UseFormPostGuard(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>
         {
-            if (HttpMethods.IsPost(context.Request.Method))
+            if (IsFormPost(context))
             {
                 // Read from the header itself: after a failed anti-forgery check, Request.HasFormContentType throws.
                 if (!IsForm(context.Request.ContentType))
@@ -27,6 +27,11 @@ internal static class FormPostGuard
 
             await next(context);
         });
+
+    /// <summary>A post to an endpoint that takes forms (pages, sign-out), not the staff area's SignalR traffic.</summary>
+    public static bool IsFormPost(HttpContext context) =>
+        HttpMethods.IsPost(context.Request.Method)
+        && context.GetEndpoint()?.Metadata.GetMetadata<IAntiforgeryMetadata>() is { RequiresValidation: true };
 
     private static bool IsForm(string? contentType) =>
         MediaTypeHeaderValue.TryParse(contentType, out var type)

@@ -14,9 +14,9 @@ internal static class FormPostRateLimiting
         {
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
             {
-                if (!HttpMethods.IsPost(context.Request.Method))
+                if (!FormPostGuard.IsFormPost(context))
                 {
-                    return RateLimitPartition.GetNoLimiter("reads");
+                    return RateLimitPartition.GetNoLimiter("not a form post");
                 }
 
                 var (kind, permits) = context.Request.Path.Value switch
