@@ -9,6 +9,7 @@ public static class EmbeddingServiceCollectionExtensions
     {
         builder.Services.AddOptions<EmbedOptions>().BindConfiguration(EmbedOptions.Section).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<EmbedOptions>, EmbedOptionsValidator>();
+        builder.Services.AddSingleton<IAllowedOrigins, ConfiguredAllowedOrigins>();
         builder.Services.AddSingleton<FrameAncestorsPolicy>();
         return builder;
     }
