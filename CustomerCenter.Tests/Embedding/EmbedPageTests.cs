@@ -129,6 +129,50 @@ public sealed class EmbedPageTests(PortalFactory portal) : IClassFixture<PortalF
     }
 
     [Fact]
+    public async Task A_framed_post_without_the_anti_forgery_cookie_offers_the_form_in_a_new_tab_with_the_address_carried()
+    {
+        using var client = portal.CreatePortalClient();
+        var login = await client.GetAsync($"/embed/login?lang=en&{Embedded}&primary=%23003865");
+        // The browser refused the cookie, so the post comes without it: a client that never kept it. The frame script
+        // put the typed address in the form's address.
+        using var refusing = portal.CreatePortalClient();
+        var fields = new Dictionary<string, string>
+        {
+            ["_handler"] = "login",
+            ["__RequestVerificationToken"] = login.Document.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!,
+            ["Input.Email"] = "typed@example.de",
+            ["Input.Password"] = "never shown",
+        };
+        using var form = new FormUrlEncodedContent(fields);
+        var response = await refusing.Http.PostAsync($"/embed/login?lang=en&{Embedded}&primary=%23003865&email=typed%40example.de", form);
+        var posted = new PortalPage(response.RequestMessage!.RequestUri!, response, await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.BadRequest, posted.Status);
+        Assert.Equal("en", posted.Document.DocumentElement.GetAttribute("lang"));
+        Assert.Equal("Your browser blocks cookies here", posted.Document.QuerySelector("h1")!.TextContent);
+        var newTab = posted.Document.QuerySelector("a[data-cc-new-tab]")!;
+        Assert.Equal("_blank", newTab.GetAttribute("target"));
+        Assert.Equal("/embed/login?primary=%23003865&lang=en&email=typed@example.de", newTab.GetAttribute("href"));
+        Assert.Equal($"/embed/login?{Embedded}&primary=%23003865&lang=en&email=typed@example.de", newTab.GetAttribute("data-cc-retry"));
+        Assert.Equal(Chamber, FrameScript(posted)?.GetAttribute("data-parent-origin"));
+        Assert.DoesNotContain("never shown", posted.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain(posted.SetCookieHeaders, h => h.StartsWith("OnlineLogin", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_post_whose_anti_forgery_cookie_came_back_with_a_wrong_token_stays_a_plain_rejection()
+    {
+        using var client = portal.CreatePortalClient();
+        var login = await client.GetAsync($"/embed/login?{Embedded}");
+
+        var posted = await client.SubmitAsync(login, new Dictionary<string, string> { ["__RequestVerificationToken"] = "forged", ["Input.Email"] = "a@example.de" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, posted.Status);
+        Assert.Null(posted.Document.QuerySelector("a[data-cc-new-tab]"));
+        Assert.Equal("Formular nicht angenommen", posted.Document.QuerySelector("h1")!.TextContent);
+    }
+
+    [Fact]
     public async Task The_embed_script_is_served_as_javascript_and_cached_for_an_hour()
     {
         using var client = portal.CreatePortalClient();

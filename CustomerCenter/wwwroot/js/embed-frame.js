@@ -67,6 +67,27 @@
     form.action = carry(form.action) ?? form.action;
   }
 
+  // Where the browser refuses the portal's cookies in the frame, the server only learns it from the post, and answers
+  // with "continue in a new tab" (Hosting/FormPostGuard.cs). The typed address goes along in the address for that
+  // answer to carry over; the password never does, and with cookies working nothing is added.
+  const cookiesRefused = () => {
+    try {
+      return !document.cookie.split("; ").some((cookie) => cookie.startsWith("customerLang="));
+    } catch {
+      return true;
+    }
+  };
+  for (const form of document.forms) {
+    form.addEventListener("submit", () => {
+      const field = form.querySelector('input[type="email"]');
+      if (field?.value && cookiesRefused()) {
+        const url = new URL(form.action);
+        url.searchParams.set("email", field.value);
+        form.action = url.href;
+      }
+    });
+  }
+
   // Chromium does not autofocus inside a cross-origin frame; the error summary still gets the focus (GOV.UK pattern).
   const summary = document.querySelector(".error-summary[autofocus]");
   if (summary && document.hasFocus()) {
@@ -77,5 +98,27 @@
   const navigate = document.querySelector("[data-cc-navigate-top]");
   if (navigate) {
     post({ type: "navigate", url: navigate.getAttribute("data-cc-navigate-top") });
+  }
+
+  // Cookies refused in the frame: first ask for storage access where the browser offers it (on this click), else open
+  // the same form in a new tab, where the portal is first-party. A second click always opens the tab.
+  const newTab = document.querySelector("a[data-cc-new-tab]");
+  if (newTab && typeof document.requestStorageAccess === "function") {
+    let asked = false;
+    newTab.addEventListener("click", (event) => {
+      if (asked) {
+        return;
+      }
+      asked = true;
+      event.preventDefault();
+      document.requestStorageAccess().then(
+        () => location.assign(newTab.dataset.ccRetry ?? location.href),
+        () => {
+          const opened = window.open(newTab.href, "_blank");
+          if (opened) {
+            opened.opener = null;
+          }
+        });
+    });
   }
 })();
