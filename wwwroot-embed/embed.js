@@ -77,6 +77,9 @@
       }
       if (data.type === "height" && typeof data.height === "number" && data.height > 0 && data.height < 100000) {
         frame.iframe.style.height = Math.ceil(data.height) + "px";
+        if (typeof data.title === "string" && data.title.length > 0 && data.title.length <= 200) {
+          frame.iframe.title = data.title;
+        }
       } else if (data.type === "navigate" && typeof data.url === "string" && frame.returnUrl) {
         // Only to this site, and only to the address this snippet named.
         var next = new URL(data.url, location.href);

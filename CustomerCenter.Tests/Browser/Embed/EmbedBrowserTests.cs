@@ -36,15 +36,17 @@ public sealed class EmbedBrowserTests(EmbedBrowserHost host, ITestOutputHelper o
 
         await page.GotoAsync(ChamberPage("form=login&lang=en"));
         var iframe = page.Locator("#snippet iframe");
-        await Expect(iframe).ToHaveAttributeAsync("title", "Customer Center: Log in");
         var frame = await FrameOfAsync(iframe);
         await Expect(Heading(frame, "Log in")).ToBeVisibleAsync();
         var before = await FittedHeightAsync(iframe, frame);
+        // Named first from data-lang, then by the page it shows.
+        await Expect(iframe).ToHaveAttributeAsync("title", "Log in – Customer Center");
         var firstLoad = frameRequests.ToArray();
 
         await frame.GetByRole(AriaRole.Button, new() { Name = "Log in", Exact = true }).ClickAsync();
         await Expect(frame.GetByRole(AriaRole.Alert)).ToContainTextAsync("There is a problem");
         var after = await FittedHeightAsync(iframe, frame);
+        await Expect(iframe).ToHaveAttributeAsync("title", "Error: Log in – Customer Center");
 
         output.WriteLine($"iframe {before}px, with errors {after}px; first load: {string.Join(", ", firstLoad)}");
         Assert.True(after > before + 50, $"The iframe should grow with the error messages: {before}px, then {after}px.");
@@ -134,6 +136,7 @@ public sealed class EmbedBrowserTests(EmbedBrowserHost host, ITestOutputHelper o
         Assert.NotEqual(host.Portal.Authority, Uri.TryCreate(frame.Url, UriKind.Absolute, out var url) ? url.Authority : "");
         Assert.Equal(0, await frame.Locator("input[type=email]").CountAsync());
         Assert.Equal("480px", await iframe.EvaluateAsync<string>("f => f.style.height"));
+        Assert.Equal("Customer Center: Log in", await iframe.GetAttributeAsync("title"));
     }
 
     [Fact]

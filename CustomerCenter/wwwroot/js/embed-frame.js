@@ -24,12 +24,13 @@
   const post = (message) => window.parent.postMessage({ source: "customer-center", ...message }, parentOrigin);
 
   // The host page sizes the iframe to the content: no inner scrollbar, nothing cut off, also when an error appears.
+  // The page's title goes along, so the iframe's title says what the frame shows now (screen readers announce it).
   let reported = -1;
   const reportHeight = () => {
     const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
     if (height !== reported) {
       reported = height;
-      post({ type: "height", height });
+      post({ type: "height", height, title: document.title });
     }
   };
   new ResizeObserver(reportHeight).observe(document.documentElement);
