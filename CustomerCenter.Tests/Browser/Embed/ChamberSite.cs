@@ -75,7 +75,7 @@ public sealed class ChamberSite : IAsyncDisposable
         var portal = Portal ?? throw new InvalidOperationException("The portal address is not set.");
         var forger = query["forger"] == "1" ? $"<iframe id=\"forger\" title=\"Forger\" src=\"{Foreign}forger\"></iframe>" : "";
         var stray = query["stray"] == "1"
-            ? $"<iframe id=\"stray\" title=\"Stray\" src=\"{portal}embed/forgot-password?lang=ja&amp;embedOrigin={Uri.EscapeDataString(Allowed.GetLeftPart(UriPartial.Authority))}\"></iframe>"
+            ? $"<iframe id=\"stray\" title=\"Stray\" style=\"width: 200px\" src=\"{portal}embed/forgot-password?lang=ja&amp;embedOrigin={Uri.EscapeDataString(Allowed.GetLeftPart(UriPartial.Authority))}\"></iframe>"
             : "";
         var form = query["form"].ToString() is { Length: > 0 } named ? named : "login";
         return $$"""

@@ -175,6 +175,7 @@ public sealed class EmbedBrowserTests(EmbedBrowserHost host, ITestOutputHelper o
         output.WriteLine(messages);
         Assert.Equal(fitted, await iframe.EvaluateAsync<int>("f => f.clientHeight"));
         Assert.Equal(fitted, await FittedHeightAsync(iframe, frame));
+        // The stray frame is narrow, so its page is far taller than the snippet's: had its height been taken, it would show.
         Assert.Equal("", await page.Locator("#stray").EvaluateAsync<string>("f => f.style.height"));
     }
 
