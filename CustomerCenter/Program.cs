@@ -32,6 +32,7 @@ app.UseTrustedForwardedHeaders();
 app.UsePortalLocalization();
 app.UseExceptionHandler("/error", createScopeForErrors: true);
 app.UseFrameAncestorsPolicy();
+app.UseEmbedContextOnRedirects();
 app.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages: true);
 app.UseAuthentication();
 app.UseAuthorization();

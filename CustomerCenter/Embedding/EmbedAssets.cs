@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.FileProviders;
+using Microsoft.Net.Http.Headers;
 
 namespace CustomerCenter.Embedding;
 
@@ -9,11 +10,25 @@ public static class EmbedAssets
 {
     public const string DemoPath = "/demo";
 
+    public const string ScriptPath = "/embed.js";
+
     public static WebApplication MapEmbedAssets(this WebApplication app)
     {
         var folder = Path.Combine(AppContext.BaseDirectory, "wwwroot-embed");
         var files = new PhysicalFileProvider(folder);
-        app.UseStaticFiles(new StaticFileOptions { FileProvider = files });
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            FileProvider = files,
+            OnPrepareResponse = context =>
+            {
+                // Chamber pages reference embed.js by a fixed address, so it cannot be fingerprinted. Cached for an hour,
+                // it costs every visitor of those pages at most one request an hour, and a fix reaches them within one.
+                if (context.Context.Request.Path.Equals(ScriptPath, StringComparison.Ordinal))
+                {
+                    context.Context.Response.Headers[HeaderNames.CacheControl] = "public, max-age=3600";
+                }
+            },
+        });
         app.MapGet(DemoPath, () => Results.File(Path.Combine(folder, "demo.html"), "text/html; charset=utf-8"));
 
         app.Lifetime.ApplicationStarted.Register(() =>

@@ -9,7 +9,13 @@ public static class EmbeddingServiceCollectionExtensions
     {
         builder.Services.AddOptions<EmbedOptions>().BindConfiguration(EmbedOptions.Section).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<EmbedOptions>, EmbedOptionsValidator>();
+        builder.Services.AddSingleton<IAllowedOrigins, ConfiguredAllowedOrigins>();
         builder.Services.AddSingleton<FrameAncestorsPolicy>();
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddScoped(services =>
+            services.GetRequiredService<IHttpContextAccessor>().HttpContext is { } context
+                ? EmbedContext.From(context.Request, services.GetRequiredService<IAllowedOrigins>().Current)
+                : EmbedContext.None);
         return builder;
     }
 
@@ -34,4 +40,35 @@ public static class EmbeddingServiceCollectionExtensions
             return next(context);
         });
     }
+
+    /// <summary>
+    /// A redirect inside the frame (login to the member area, logout to the login) keeps the embed context, so the next
+    /// page still reports its height to the host page and keeps the form's colour.
+    /// </summary>
+    public static IApplicationBuilder UseEmbedContextOnRedirects(this IApplicationBuilder app) =>
+        app.Use((context, next) =>
+        {
+            context.Response.OnStarting(() =>
+            {
+                var response = context.Response;
+                if (response.StatusCode is >= 300 and < 400 && response.Headers.Location.ToString() is { Length: > 0 } location)
+                {
+                    var embed = context.RequestServices.GetRequiredService<EmbedContext>();
+                    if (embed.IsEmbedded)
+                    {
+                        response.Headers.Location = embed.CarryTo(LocalPart(location, context.Request));
+                    }
+                }
+
+                return Task.CompletedTask;
+            });
+            return next(context);
+        });
+
+    /// <summary>An absolute address on the portal itself as a local path; anything else unchanged.</summary>
+    private static string LocalPart(string location, HttpRequest request) =>
+        Uri.TryCreate(location, UriKind.Absolute, out var uri)
+        && string.Equals(uri.GetLeftPart(UriPartial.Authority), $"{request.Scheme}://{request.Host}", StringComparison.OrdinalIgnoreCase)
+            ? uri.PathAndQuery + uri.Fragment
+            : location;
 }

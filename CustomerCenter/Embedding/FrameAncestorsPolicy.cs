@@ -1,20 +1,29 @@
-using Microsoft.Extensions.Options;
-
 namespace CustomerCenter.Embedding;
 
 /// <summary>The Content-Security-Policy every response carries: who may frame the portal, and nothing looser.</summary>
-public sealed class FrameAncestorsPolicy(IOptions<EmbedOptions> options)
+public sealed class FrameAncestorsPolicy(IAllowedOrigins allowedOrigins)
 {
-    private readonly string headerValue = Build(options.Value.AllowedOrigins);
+    private volatile Built? built;
 
-    public string HeaderValue => headerValue;
-
-    private static string Build(IEnumerable<string> configured)
+    /// <summary>Built once per set of origins: a source that hands out a new set (an edited list) gets a new header.</summary>
+    public string HeaderValue
     {
-        var origins = configured
-            .Select(value => AllowedOrigin.TryParse(value, out var origin, out _) ? origin : null)
-            .OfType<string>()
-            .Distinct(StringComparer.OrdinalIgnoreCase);
-        return $"frame-ancestors 'self'{string.Concat(origins.Select(o => " " + o))}; base-uri 'self'; object-src 'none'";
+        get
+        {
+            var origins = allowedOrigins.Current;
+            var last = built;
+            if (last is null || !ReferenceEquals(last.Origins, origins))
+            {
+                last = new Built(origins, Build(origins));
+                built = last;
+            }
+
+            return last.Header;
+        }
     }
+
+    private static string Build(AllowedOriginSet origins) =>
+        $"frame-ancestors 'self'{string.Concat(origins.Origins.Select(o => " " + o))}; base-uri 'self'; object-src 'none'";
+
+    private sealed record Built(AllowedOriginSet Origins, string Header);
 }

@@ -1,4 +1,6 @@
+using CustomerCenter.Embedding;
 using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
 namespace CustomerCenter.Hosting;
@@ -20,6 +22,16 @@ internal static class FormPostGuard
 
                 if (context.Features.Get<IAntiforgeryValidationFeature>() is { IsValid: false })
                 {
+                    // No anti-forgery cookie at all on a form inside a chamber's page: the browser refuses the portal's
+                    // cookies there. A cookie that came back with a wrong token is something else, and stays a plain 400.
+                    if (IsAntiforgeryCookieMissing(context)
+                        && context.Request.Path.StartsWithSegments("/embed", StringComparison.Ordinal)
+                        && context.RequestServices.GetRequiredService<EmbedContext>().IsEmbedded)
+                    {
+                        await PlainPage.WriteCookiesRefusedAsync(context, context.RequestServices.GetRequiredService<EmbedContext>());
+                        return;
+                    }
+
                     await PlainPage.WriteAsync(context, StatusCodes.Status400BadRequest, "FormRejected_Title", "FormRejected_Antiforgery");
                     return;
                 }
@@ -32,6 +44,12 @@ internal static class FormPostGuard
     public static bool IsFormPost(HttpContext context) =>
         HttpMethods.IsPost(context.Request.Method)
         && context.GetEndpoint()?.Metadata.GetMetadata<IAntiforgeryMetadata>() is { RequiresValidation: true };
+
+    private static bool IsAntiforgeryCookieMissing(HttpContext context)
+    {
+        var name = context.RequestServices.GetRequiredService<IOptions<AntiforgeryOptions>>().Value.Cookie.Name;
+        return name is not null && !context.Request.Cookies.ContainsKey(name);
+    }
 
     private static bool IsForm(string? contentType) =>
         MediaTypeHeaderValue.TryParse(contentType, out var type)

@@ -1,0 +1,11 @@
+namespace CustomerCenter.Embedding;
+
+/// <summary>
+/// Where the origins allowed to frame the portal come from. Today that is configuration (Embed:AllowedOrigins); the
+/// origins web editors register will come from the database. A source hands out a new <see cref="AllowedOriginSet"/>
+/// whenever its list changes, and the same instance while it does not, so readers can cache what they build from it.
+/// </summary>
+public interface IAllowedOrigins
+{
+    AllowedOriginSet Current { get; }
+}
