@@ -7,6 +7,7 @@ using CustomerCenter.Hosting;
 using CustomerCenter.Localization;
 using CustomerCenter.Mail;
 using CustomerCenter.Staff;
+using CustomerCenter.Staff.Members;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -17,6 +18,8 @@ builder.AddEmbedding();
 builder.AddMail();
 builder.AddAccessLog();
 builder.AddAccounts();
+builder.AddStaffAuthorization();
+builder.AddStaffMembers();
 builder.AddFormPostRateLimiting();
 builder.Services.AddRazorComponents();
 
@@ -43,6 +46,7 @@ app.MapStaticAssets();
 app.MapEmbedAssets();
 app.MapHealthChecks("/health");
 app.MapAccounts();
+app.MapAccessLog();
 app.MapRazorComponents<App>();
 
 await app.RunAsync();

@@ -6,6 +6,7 @@ public static class AccessLogServiceCollectionExtensions
     {
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<AccessEventRecorder>();
+        builder.Services.AddScoped<AccessLogReader>();
         return builder;
     }
 }
