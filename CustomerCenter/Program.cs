@@ -1,4 +1,5 @@
 using CustomerCenter.AccessLog;
+using CustomerCenter.AccessLog.Demo;
 using CustomerCenter.Accounts;
 using CustomerCenter.Components;
 using CustomerCenter.Data;
@@ -29,6 +30,11 @@ await app.Services.MigrateDatabaseAsync();
 if (args is [AddAdminCommand.Name, var email])
 {
     return await AddAdminCommand.RunAsync(app.Services, email, CancellationToken.None);
+}
+
+if (args is [SeedDemoCommand.Name, .. var seedArguments])
+{
+    return await SeedDemoCommand.RunAsync(app.Services, seedArguments, CancellationToken.None);
 }
 
 app.UseTrustedForwardedHeaders();
