@@ -148,6 +148,16 @@ public sealed class AccessLogReaderTests : IDisposable
     }
 
     [Fact]
+    public async Task A_chart_range_longer_than_a_year_is_cut_to_its_last_366_days()
+    {
+        var days = await portal.WithServiceAsync<IReadOnlyList<LoginsPerDay>, AccessLogReader>(reader =>
+            reader.CountLoginsPerDayAsync(new AccessLogFilter { From = Day.AddYears(-10), To = Day }, CancellationToken.None));
+
+        Assert.Equal(AccessLogReader.MaxChartDays, days.Count);
+        Assert.Equal(DateOnly.FromDateTime(Day.AddDays(-1)), days[^1].Day);
+    }
+
+    [Fact]
     public async Task Staff_actions_are_recorded_with_the_acting_staff_member()
     {
         var member = await portal.AddMemberAsync("locked.by.staff@example.de");

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 
 namespace CustomerCenter.AccessLog;
@@ -11,7 +12,7 @@ public sealed record AccessLogCursor(DateTime OccurredAt, long Id)
     public override string ToString() =>
         string.Create(CultureInfo.InvariantCulture, $"{OccurredAt.Ticks:x}-{Id:x}");
 
-    public static bool TryParse(string? value, out AccessLogCursor? cursor)
+    public static bool TryParse(string? value, [NotNullWhen(true)] out AccessLogCursor? cursor)
     {
         cursor = null;
         var dash = value?.IndexOf('-', StringComparison.Ordinal) ?? -1;

@@ -13,6 +13,9 @@ public sealed class AccessLogReader(CustomerCenterDb db, ILookupNormalizer norma
     /// <summary>The range of the chart when the filter leaves it open: the last 30 days up to today.</summary>
     public const int DefaultChartDays = 30;
 
+    /// <summary>The longest range the chart counts; a longer one is cut to its last <see cref="MaxChartDays"/> days.</summary>
+    public const int MaxChartDays = 366;
+
     /// <summary>
     /// One page, newest first. Keyset pagination: the next page starts after <paramref name="after"/>, so a page
     /// costs the same however deep it is, and events written meanwhile (newer) neither shift nor repeat rows.
@@ -46,13 +49,17 @@ public sealed class AccessLogReader(CustomerCenterDb db, ILookupNormalizer norma
 
     /// <summary>
     /// Successful and failed logins per UTC day of the filter's range, every day present. An open range means the
-    /// last <see cref="DefaultChartDays"/> days including today.
+    /// last <see cref="DefaultChartDays"/> days including today; at most <see cref="MaxChartDays"/> days are counted.
     /// </summary>
     public async Task<IReadOnlyList<LoginsPerDay>> CountLoginsPerDayAsync(AccessLogFilter filter, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(filter);
         var to = filter.To is { } end ? AsUtc(end) : clock.GetUtcNow().UtcDateTime.Date.AddDays(1);
         var from = filter.From is { } start ? AsUtc(start) : to.AddDays(-DefaultChartDays);
+        if (to - from > TimeSpan.FromDays(MaxChartDays))
+        {
+            from = to.AddDays(-MaxChartDays);
+        }
         var loginKinds = AccessEventOutcomes.KindsOf(AccessEventOutcome.Succeeded)
             .Concat(AccessEventOutcomes.KindsOf(AccessEventOutcome.Failed))
             .ToArray();
