@@ -1,4 +1,5 @@
 using CustomerCenter.AccessLog;
+using CustomerCenter.AccessLog.Demo;
 using CustomerCenter.Accounts;
 using CustomerCenter.Components;
 using CustomerCenter.Data;
@@ -7,6 +8,7 @@ using CustomerCenter.Hosting;
 using CustomerCenter.Localization;
 using CustomerCenter.Mail;
 using CustomerCenter.Staff;
+using CustomerCenter.Staff.Members;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -17,6 +19,8 @@ builder.AddEmbedding();
 builder.AddMail();
 builder.AddAccessLog();
 builder.AddAccounts();
+builder.AddStaffAuthorization();
+builder.AddStaffMembers();
 builder.AddFormPostRateLimiting();
 builder.AddStaffArea();
 
@@ -26,6 +30,11 @@ await app.Services.MigrateDatabaseAsync();
 if (args is [AddAdminCommand.Name, var email])
 {
     return await AddAdminCommand.RunAsync(app.Services, email, CancellationToken.None);
+}
+
+if (args is [SeedDemoCommand.Name, .. var seedArguments])
+{
+    return await SeedDemoCommand.RunAsync(app.Services, seedArguments, CancellationToken.None);
 }
 
 app.UseTrustedForwardedHeaders();
@@ -44,6 +53,7 @@ app.MapStaticAssets();
 app.MapEmbedAssets();
 app.MapHealthChecks("/health");
 app.MapAccounts();
+app.MapAccessLog();
 app.MapRazorComponents<App>().AddStaffInteractivity();
 
 await app.RunAsync();

@@ -15,4 +15,7 @@ public sealed class AccessEvent
     public string? IpAddress { get; set; }
 
     public string? UserAgent { get; set; }
+
+    /// <summary>The staff member who acted, for staff actions (lock, unlock, resend, erase); null for the member's own events.</summary>
+    public Guid? ActorId { get; set; }
 }

@@ -11,4 +11,11 @@ public enum AccessEventKind
     EmailChanged = 7,
     PasswordChanged = 8,
     AccountErased = 9,
+
+    // Staff actions (DESIGN §6); the acting staff member is AccessEvent.ActorId.
+    MemberLocked = 10,
+    MemberUnlocked = 11,
+    InvitationResent = 12,
+    ResetLinkSent = 13,
+    MemberErasedByStaff = 14,
 }

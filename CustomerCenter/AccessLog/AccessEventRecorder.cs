@@ -7,7 +7,11 @@ public sealed class AccessEventRecorder(CustomerCenterDb db, IHttpContextAccesso
 {
     public const int MaxUserAgentLength = 512;
 
-    public async Task RecordAsync(AccessEventKind kind, Guid? memberId, CancellationToken cancellationToken = default)
+    public Task RecordAsync(AccessEventKind kind, Guid? memberId, CancellationToken cancellationToken = default) =>
+        RecordAsync(kind, memberId, actorId: null, cancellationToken);
+
+    /// <summary>Records an event with the staff member who caused it (lock, unlock, resend invitation, …).</summary>
+    public async Task RecordAsync(AccessEventKind kind, Guid? memberId, Guid? actorId, CancellationToken cancellationToken = default)
     {
         var request = httpContextAccessor.HttpContext;
         string? userAgent = request?.Request.Headers.UserAgent;
@@ -18,6 +22,7 @@ public sealed class AccessEventRecorder(CustomerCenterDb db, IHttpContextAccesso
             Kind = kind,
             IpAddress = IpPseudonymizer.Pseudonymize(request?.Connection.RemoteIpAddress),
             UserAgent = userAgent is { Length: > MaxUserAgentLength } ? userAgent[..MaxUserAgentLength] : userAgent,
+            ActorId = actorId,
         });
         await db.SaveChangesAsync(cancellationToken);
     }

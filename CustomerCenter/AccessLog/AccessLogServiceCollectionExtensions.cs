@@ -6,6 +6,13 @@ public static class AccessLogServiceCollectionExtensions
     {
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<AccessEventRecorder>();
+        builder.Services.AddScoped<AccessLogReader>();
+        builder.Services.AddOptions<AccessLogRetentionOptions>()
+            .BindConfiguration(AccessLogRetentionOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddSingleton<AccessLogRetention>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<AccessLogRetention>());
         return builder;
     }
 }

@@ -12,7 +12,14 @@ internal sealed class AccessEventConfiguration : IEntityTypeConfiguration<Access
         accessEvent.Property(e => e.IpAddress).HasMaxLength(64);
         accessEvent.Property(e => e.UserAgent).HasMaxLength(AccessEventRecorder.MaxUserAgentLength);
         accessEvent.HasOne<Member>().WithMany().HasForeignKey(e => e.MemberId).OnDelete(DeleteBehavior.SetNull);
+        // Erasing a staff member keeps the events they caused, without the reference to them. The foreign key's own
+        // index (IX_AccessEvents_ActorId) keeps that SET NULL from scanning the whole log.
+        accessEvent.HasOne<Member>().WithMany().HasForeignKey(e => e.ActorId).OnDelete(DeleteBehavior.SetNull);
+
+        // The access log reads newest first with keyset paging on (OccurredAt, Id), for everyone, one member or one
+        // kind (AccessLogReader); each of those walks one of these indexes backwards and stops after a page.
         accessEvent.HasIndex(e => new { e.OccurredAt, e.Id });
         accessEvent.HasIndex(e => new { e.MemberId, e.OccurredAt, e.Id });
+        accessEvent.HasIndex(e => new { e.Kind, e.OccurredAt, e.Id });
     }
 }

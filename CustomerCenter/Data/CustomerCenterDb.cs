@@ -20,10 +20,35 @@ public sealed class CustomerCenterDb(DbContextOptions<CustomerCenterDb> options)
         builder.ApplyConfigurationsFromAssembly(typeof(CustomerCenterDb).Assembly);
     }
 
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        UpdateMemberSearchColumns();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        UpdateMemberSearchColumns();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // Every timestamp is UTC; SQLite forgets the kind, so it is restored on read.
         configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
         configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
+    }
+
+    /// <summary>Every path that changes a name (Identity's UserManager included) saves through here.</summary>
+    private void UpdateMemberSearchColumns()
+    {
+        foreach (var entry in ChangeTracker.Entries<Member>())
+        {
+            if (entry.State is EntityState.Added or EntityState.Modified)
+            {
+                entry.Property<string>(MemberSearchColumns.FirstName).CurrentValue = MemberSearchColumns.Normalize(entry.Entity.FirstName);
+                entry.Property<string>(MemberSearchColumns.LastName).CurrentValue = MemberSearchColumns.Normalize(entry.Entity.LastName);
+            }
+        }
     }
 }

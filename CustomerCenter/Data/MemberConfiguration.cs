@@ -8,12 +8,22 @@ internal sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
 {
     public void Configure(EntityTypeBuilder<Member> member)
     {
-        member.Property(m => m.FirstName).HasMaxLength(100);
-        member.Property(m => m.LastName).HasMaxLength(100);
+        member.Property(m => m.FirstName).HasMaxLength(100).IsRequired();
+        member.Property(m => m.LastName).HasMaxLength(100).IsRequired();
         member.Property(m => m.Language).HasMaxLength(5);
         member.Property(m => m.TermsVersion).HasMaxLength(50);
         member.Property(m => m.PrivacyVersion).HasMaxLength(50);
+        member.Property<string>(MemberSearchColumns.FirstName).HasMaxLength(100).IsRequired();
+        member.Property<string>(MemberSearchColumns.LastName).HasMaxLength(100).IsRequired();
         member.HasIndex(m => m.NormalizedEmail).IsUnique();
         member.HasIndex(m => new { m.Status, m.InvitedAt });
+
+        // The staff's member directory (MemberDirectory): prefix search on the normalized e-mail and names, and one
+        // index per sortable column, so that a sorted page reads an index in order instead of sorting the table.
+        member.HasIndex(MemberSearchColumns.LastName, MemberSearchColumns.FirstName, nameof(Member.Id));
+        member.HasIndex(MemberSearchColumns.FirstName, MemberSearchColumns.LastName, nameof(Member.Id));
+        member.HasIndex(m => new { m.RegisteredAt, m.Id });
+        member.HasIndex(m => new { m.FirstLoginAt, m.Id });
+        member.HasIndex(m => new { m.LastLoginAt, m.Id });
     }
 }

@@ -23,6 +23,9 @@ namespace CustomerCenter.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("ActorId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("IpAddress")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
@@ -42,7 +45,11 @@ namespace CustomerCenter.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ActorId");
+
                     b.HasIndex("OccurredAt", "Id");
+
+                    b.HasIndex("Kind", "OccurredAt", "Id");
 
                     b.HasIndex("MemberId", "OccurredAt", "Id");
 
@@ -103,6 +110,16 @@ namespace CustomerCenter.Data.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("NormalizedFirstName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NormalizedLastName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("NormalizedUserName")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
@@ -156,7 +173,17 @@ namespace CustomerCenter.Data.Migrations
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
 
+                    b.HasIndex("FirstLoginAt", "Id");
+
+                    b.HasIndex("LastLoginAt", "Id");
+
+                    b.HasIndex("RegisteredAt", "Id");
+
                     b.HasIndex("Status", "InvitedAt");
+
+                    b.HasIndex("NormalizedFirstName", "NormalizedLastName", "Id");
+
+                    b.HasIndex("NormalizedLastName", "NormalizedFirstName", "Id");
 
                     b.ToTable("AspNetUsers", (string)null);
                 });
@@ -306,6 +333,11 @@ namespace CustomerCenter.Data.Migrations
 
             modelBuilder.Entity("CustomerCenter.AccessLog.AccessEvent", b =>
                 {
+                    b.HasOne("CustomerCenter.Accounts.Member", null)
+                        .WithMany()
+                        .HasForeignKey("ActorId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("CustomerCenter.Accounts.Member", null)
                         .WithMany()
                         .HasForeignKey("MemberId")

@@ -1,0 +1,111 @@
+using CustomerCenter.Accounts;
+using CustomerCenter.Staff;
+using CustomerCenter.Staff.Members;
+using CustomerCenter.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CustomerCenter.Tests.AccessLog;
+
+public sealed class MemberDirectoryTests(MemberDirectoryTests.Members members) : IClassFixture<MemberDirectoryTests.Members>
+{
+    [Theory]
+    [InlineData("schm", new[] { "anna.schmidt@example.de", "jens.schmitz@example.de" })]
+    [InlineData("SCHMIDT", new[] { "anna.schmidt@example.de" })]
+    [InlineData("öz", new[] { "oezlem.oeztuerk@example.de" })]
+    [InlineData("ÖZTÜRK", new[] { "oezlem.oeztuerk@example.de" })]
+    [InlineData("oez", new[] { "oezlem.oeztuerk@example.de" })]
+    [InlineData("佐藤", new[] { "sato@example.jp" })]
+    [InlineData("anna s", new[] { "anna.schmidt@example.de" })]
+    [InlineData("  JENS   schm ", new[] { "jens.schmitz@example.de" })]
+    [InlineData("example.de", new string[0])]
+    [InlineData("nobody", new string[0])]
+    public async Task Search_matches_the_start_of_email_first_or_last_name_whatever_the_case(string search, string[] expected)
+    {
+        var page = await SearchAsync(search, MemberSortColumn.Email, descending: false, 0, 50);
+
+        Assert.Equal(expected, page.Rows.Select(r => r.Email));
+        Assert.Equal(expected.Length, page.TotalCount);
+    }
+
+    [Fact]
+    public async Task Pages_are_sorted_in_the_database_and_together_hold_every_member_once()
+    {
+        var all = new List<MemberDirectoryRow>();
+        for (var page = 0; page < 3; page++)
+        {
+            var result = await SearchAsync(null, MemberSortColumn.LastName, descending: false, page, 2);
+            Assert.Equal(Members.Count, result.TotalCount);
+            all.AddRange(result.Rows);
+        }
+
+        // Code-point order of the upper-cased names, the same on SQLite and PostgreSQL ("C"): Ö comes after Z.
+        Assert.Equal(["Schmidt", "Schmitz", "Sommer", "Öztürk", "佐藤"], all.Select(r => r.LastName));
+        var byRegistration = await SearchAsync(null, MemberSortColumn.RegisteredAt, descending: true, 0, 10);
+        Assert.Equal(all.OrderByDescending(r => r.RegisteredAt).Select(r => r.Id), byRegistration.Rows.Select(r => r.Id));
+    }
+
+    [Fact]
+    public async Task Find_shows_one_member_with_roles_and_nothing_for_an_unknown_id()
+    {
+        var anna = (await SearchAsync("anna.schmidt@", MemberSortColumn.Email, false, 0, 1)).Rows.Single();
+
+        await using var scope = members.Portal.Services.CreateAsyncScope();
+        var directory = scope.ServiceProvider.GetRequiredService<MemberDirectory>();
+        var details = await directory.FindAsync(anna.Id, CancellationToken.None);
+
+        Assert.NotNull(details);
+        Assert.Equal("Anna", details.FirstName);
+        Assert.Equal(MemberStatus.Active, details.Status);
+        Assert.Equal([StaffRoles.Staff], details.Roles);
+        Assert.Null(await directory.FindAsync(Guid.NewGuid(), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_renamed_member_is_found_under_the_new_name()
+    {
+        using var portal = new PortalFactory();
+        await portal.AddMemberAsync("renamed@example.de", "Rita", "Vorher");
+        await using (var scope = portal.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Member>>();
+            var member = await users.FindByEmailAsync("renamed@example.de");
+            member!.LastName = "Érard";
+            await users.UpdateAsync(member);
+        }
+
+        Assert.Equal(["renamed@example.de"], (await SearchAsync(portal, "érard", MemberSortColumn.Email, false, 0, 10)).Rows.Select(r => r.Email));
+        Assert.Empty((await SearchAsync(portal, "vorher", MemberSortColumn.Email, false, 0, 10)).Rows);
+    }
+
+    private Task<MemberDirectoryPage> SearchAsync(string? search, MemberSortColumn sort, bool descending, int page, int pageSize) =>
+        SearchAsync(members.Portal, search, sort, descending, page, pageSize);
+
+    private static async Task<MemberDirectoryPage> SearchAsync(PortalFactory portal, string? search, MemberSortColumn sort, bool descending, int page, int pageSize)
+    {
+        await using var scope = portal.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<MemberDirectory>().SearchAsync(search, sort, descending, page, pageSize, CancellationToken.None);
+    }
+
+    public sealed class Members : IAsyncLifetime
+    {
+        public const int Count = 5;
+
+        public PortalFactory Portal { get; } = new();
+
+        public async Task InitializeAsync()
+        {
+            var now = Portal.Clock.GetUtcNow().UtcDateTime;
+            await Portal.AddMemberAsync("anna.schmidt@example.de", "Anna", "Schmidt", role: StaffRoles.Staff, registeredAt: now.AddDays(-4));
+            await Portal.AddMemberAsync("jens.schmitz@example.de", "Jens", "Schmitz", registeredAt: now.AddDays(-2));
+            await Portal.AddMemberAsync("oezlem.oeztuerk@example.de", "Özlem", "Öztürk", registeredAt: now.AddDays(-9));
+            await Portal.AddMemberAsync("sato@example.jp", "陽翔", "佐藤", registeredAt: now.AddDays(-1));
+            await Portal.AddMemberAsync("sommer@example.de", "Rita", "Sommer", registeredAt: now.AddHours(-1));
+        }
+
+        public Task DisposeAsync()
+        {
+            Portal.Dispose();
+            return Task.CompletedTask;
+        }
+    }
+}

@@ -1,0 +1,180 @@
+using System.Runtime.CompilerServices;
+using CustomerCenter.Data;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace CustomerCenter.AccessLog;
+
+/// <summary>The staff's view of the access log: pages, the logins chart and the CSV export (DESIGN §6).</summary>
+public sealed class AccessLogReader(CustomerCenterDb db, ILookupNormalizer normalizer, TimeProvider clock)
+{
+    public const int MaxPageSize = 500;
+
+    /// <summary>The range of the chart when the filter leaves it open: the last 30 days up to today.</summary>
+    public const int DefaultChartDays = 30;
+
+    /// <summary>The longest range the chart counts; a longer one is cut to its last <see cref="MaxChartDays"/> days.</summary>
+    public const int MaxChartDays = 366;
+
+    /// <summary>
+    /// One page, newest first. Keyset pagination: the next page starts after <paramref name="after"/>, so a page
+    /// costs the same however deep it is, and events written meanwhile (newer) neither shift nor repeat rows.
+    /// </summary>
+    public async Task<AccessLogPage> ReadPageAsync(AccessLogFilter filter, AccessLogCursor? after, int pageSize, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(pageSize, MaxPageSize);
+
+        var events = Filtered(filter);
+        if (after is not null)
+        {
+            var at = AsUtc(after.OccurredAt);
+            var id = after.Id;
+            // The first condition alone is a range on the index, where the scan starts; the second one then skips
+            // the events of that same instant that were already shown.
+            events = events.Where(e => e.OccurredAt <= at && (e.OccurredAt < at || e.Id < id));
+        }
+
+        var page = events.OrderByDescending(e => e.OccurredAt).ThenByDescending(e => e.Id).Take(pageSize + 1);
+        var rows = await WithEmails(page).ToListAsync(ct);
+        if (rows.Count <= pageSize)
+        {
+            return new AccessLogPage(rows, Next: null);
+        }
+
+        rows.RemoveAt(pageSize);
+        return new AccessLogPage(rows, rows[^1].Cursor);
+    }
+
+    /// <summary>
+    /// Successful and failed logins per UTC day of the filter's range, every day present. An open range means the
+    /// last <see cref="DefaultChartDays"/> days including today; at most <see cref="MaxChartDays"/> days are counted.
+    /// </summary>
+    public async Task<IReadOnlyList<LoginsPerDay>> CountLoginsPerDayAsync(AccessLogFilter filter, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var to = filter.To is { } end ? AsUtc(end) : clock.GetUtcNow().UtcDateTime.Date.AddDays(1);
+        var from = filter.From is { } start ? AsUtc(start) : to.AddDays(-DefaultChartDays);
+        if (to - from > TimeSpan.FromDays(MaxChartDays))
+        {
+            from = to.AddDays(-MaxChartDays);
+        }
+        var loginKinds = AccessEventOutcomes.KindsOf(AccessEventOutcome.Succeeded)
+            .Concat(AccessEventOutcomes.KindsOf(AccessEventOutcome.Failed))
+            .ToArray();
+        var result = new List<LoginsPerDay>();
+        if (from >= to)
+        {
+            return result;
+        }
+
+        var logins = Filtered(filter with { From = null, To = null }).Where(e => loginKinds.Contains(e.Kind));
+        // One small query per day rather than one GROUP BY over a computed day: each is a range count on the
+        // (Kind, OccurredAt, Id) index, needs no date function on every row, and reads the same on SQLite and PostgreSQL.
+        for (var day = from.Date; day < to; day = day.AddDays(1))
+        {
+            var dayStart = day < from ? from : day;
+            var dayEnd = day.AddDays(1) > to ? to : day.AddDays(1);
+            var counts = await logins
+                .Where(e => e.OccurredAt >= dayStart && e.OccurredAt < dayEnd)
+                .GroupBy(e => e.Kind)
+                .Select(g => new { Kind = g.Key, Count = g.Count() })
+                .ToListAsync(ct);
+            result.Add(new LoginsPerDay(
+                DateOnly.FromDateTime(day),
+                counts.Where(c => AccessEventOutcomes.Of(c.Kind) == AccessEventOutcome.Succeeded).Sum(c => c.Count),
+                counts.Where(c => AccessEventOutcomes.Of(c.Kind) == AccessEventOutcome.Failed).Sum(c => c.Count)));
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// Writes every matching event as CSV (see <see cref="AccessLogCsv"/>), newest first, reading row by row from the
+    /// database: memory stays the same for ten rows or ten million.
+    /// </summary>
+    public Task WriteCsvAsync(AccessLogFilter filter, Stream output, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        ArgumentNullException.ThrowIfNull(output);
+        return AccessLogCsv.WriteAsync(StreamRowsAsync(filter, ct), output, ct);
+    }
+
+    private async IAsyncEnumerable<AccessLogRow> StreamRowsAsync(AccessLogFilter filter, [EnumeratorCancellation] CancellationToken ct)
+    {
+        var ordered = Filtered(filter).OrderByDescending(e => e.OccurredAt).ThenByDescending(e => e.Id);
+        await foreach (var row in WithEmails(ordered).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            yield return row;
+        }
+    }
+
+    private IQueryable<AccessEvent> Filtered(AccessLogFilter filter)
+    {
+        IQueryable<AccessEvent> events = db.AccessEvents.AsNoTracking();
+        if (filter.From is { } from)
+        {
+            var start = AsUtc(from);
+            events = events.Where(e => e.OccurredAt >= start);
+        }
+
+        if (filter.To is { } to)
+        {
+            var end = AsUtc(to);
+            events = events.Where(e => e.OccurredAt < end);
+        }
+
+        if (filter.Kinds is { Count: > 0 } kinds)
+        {
+            var kindList = kinds.Distinct().ToArray();
+            events = kindList.Length == 1
+                ? events.Where(e => e.Kind == kindList[0])
+                : events.Where(e => kindList.Contains(e.Kind));
+        }
+
+        if (filter.Outcome is { } outcome)
+        {
+            var outcomeKinds = AccessEventOutcomes.KindsOf(outcome).ToArray();
+            events = events.Where(e => outcomeKinds.Contains(e.Kind));
+        }
+
+        if (filter.MemberId is { } memberId)
+        {
+            events = events.Where(e => e.MemberId == memberId);
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Email))
+        {
+            var memberIds = MemberPrefixSearch.ByEmail(db.Users, normalizer.NormalizeEmail(filter.Email.Trim())).Select(m => (Guid?)m.Id);
+            events = events.Where(e => memberIds.Contains(e.MemberId));
+        }
+
+        return events;
+    }
+
+    private IQueryable<AccessLogRow> WithEmails(IQueryable<AccessEvent> events) =>
+        from e in events
+        join m in db.Users on e.MemberId equals (Guid?)m.Id into members
+        from m in members.DefaultIfEmpty()
+        join a in db.Users on e.ActorId equals (Guid?)a.Id into actors
+        from a in actors.DefaultIfEmpty()
+        select new AccessLogRow(
+            e.Id,
+            e.OccurredAt,
+            e.Kind,
+            e.MemberId,
+            m != null ? m.Email : null,
+            e.IpAddress,
+            e.UserAgent,
+            e.ActorId,
+            a != null ? a.Email : null);
+
+    /// <summary>A time without a kind is read as UTC, as everything in the database is.</summary>
+    private static DateTime AsUtc(DateTime value) => value.Kind switch
+    {
+        DateTimeKind.Utc => value,
+        DateTimeKind.Local => value.ToUniversalTime(),
+        _ => DateTime.SpecifyKind(value, DateTimeKind.Utc),
+    };
+}

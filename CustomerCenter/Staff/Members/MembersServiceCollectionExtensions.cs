@@ -1,0 +1,10 @@
+namespace CustomerCenter.Staff.Members;
+
+public static class MembersServiceCollectionExtensions
+{
+    public static WebApplicationBuilder AddStaffMembers(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<MemberDirectory>();
+        return builder;
+    }
+}
