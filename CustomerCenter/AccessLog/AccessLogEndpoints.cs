@@ -11,8 +11,7 @@ public static class AccessLogEndpoints
     public static IEndpointRouteBuilder MapAccessLog(this IEndpointRouteBuilder endpoints)
     {
         var accessLog = endpoints.MapGroup("/staff/access-log")
-            .RequireAuthorization(StaffPolicies.Staff)
-            .AnswerForbiddenWithStatus();
+            .RequireAuthorization(StaffPolicies.Staff);
 
         // GET /staff/access-log/export?from=2026-03-01&to=2026-03-31&kind=LoginFailed&kind=LockedOut&outcome=Failed&member={guid}&email=anna
         // Declared as IResult on purpose: typed JSON results would mark this an API endpoint, and ASP.NET Core 10 then
