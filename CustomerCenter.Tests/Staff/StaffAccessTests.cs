@@ -7,7 +7,7 @@ namespace CustomerCenter.Tests.Staff;
 /// <summary>Role checks for every staff route: anonymous → staff login, member → 403, staff → 200.</summary>
 public sealed class StaffAccessTests(PortalFactory portal) : IClassFixture<PortalFactory>
 {
-    public static TheoryData<string> StaffRoutes => ["/staff", "/staff/members", "/staff/access-log", "/staff/members/0190b0b0-0000-7000-8000-000000000000"];
+    public static TheoryData<string> StaffRoutes => ["/staff", "/staff/members", "/staff/access-log", "/staff/members/0190b0b0-0000-7000-8000-000000000000", "/staff/embed"];
 
     public static TheoryData<string> AdminRoutes => ["/staff/team"];
 

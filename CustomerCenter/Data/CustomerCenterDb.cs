@@ -1,3 +1,4 @@
+using CustomerCenter.Embedding;
 using CustomerCenter.AccessLog;
 using CustomerCenter.Accounts;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -13,6 +14,8 @@ public sealed class CustomerCenterDb(DbContextOptions<CustomerCenterDb> options)
     public DbSet<AccessEvent> AccessEvents => Set<AccessEvent>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public DbSet<EmbedSite> EmbedSites => Set<EmbedSite>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -9,7 +9,10 @@ public static class EmbeddingServiceCollectionExtensions
     {
         builder.Services.AddOptions<EmbedOptions>().BindConfiguration(EmbedOptions.Section).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<EmbedOptions>, EmbedOptionsValidator>();
-        builder.Services.AddSingleton<IAllowedOrigins, ConfiguredAllowedOrigins>();
+        builder.Services.AddSingleton<AllowedOrigins>();
+        builder.Services.AddSingleton<IAllowedOrigins>(services => services.GetRequiredService<AllowedOrigins>());
+        builder.Services.AddHostedService<AllowedOriginsRefresher>();
+        builder.Services.AddScoped<EmbedSites>();
         builder.Services.AddSingleton<FrameAncestorsPolicy>();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped(services =>
