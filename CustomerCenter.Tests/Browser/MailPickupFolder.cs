@@ -12,15 +12,19 @@ public sealed class MailPickupFolder(string directory)
 
     public string Directory { get; } = directory;
 
-    /// <summary>Waits (bounded) for the first message to <paramref name="to"/>; mail leaves through a background queue.</summary>
-    public async Task<CapturedMail> WaitForAsync(string to)
+    /// <summary>
+    /// Waits (bounded) for the first message to <paramref name="to"/>, with that subject if one is given; mail leaves
+    /// through a background queue.
+    /// </summary>
+    public async Task<CapturedMail> WaitForAsync(string to, string? subject = null)
     {
         var waited = Stopwatch.StartNew();
         while (true)
         {
             foreach (var message in ReadAll())
             {
-                if (message.To.Mailboxes.Any(m => string.Equals(m.Address, to, StringComparison.OrdinalIgnoreCase)))
+                if (message.To.Mailboxes.Any(m => string.Equals(m.Address, to, StringComparison.OrdinalIgnoreCase))
+                    && (subject is null || message.Subject == subject))
                 {
                     return new CapturedMail(message);
                 }

@@ -98,6 +98,42 @@ public sealed class EmbedBrowserTests(EmbedBrowserHost host, ITestOutputHelper o
     }
 
     [Fact]
+    public async Task A_member_asks_for_a_reset_in_the_iframe_sets_a_new_password_from_the_mail_and_logs_in_inside_the_iframe()
+    {
+        const string email = "reset.in.frame@example.de";
+        const string newPassphrase = "a lantern over the harbour at dusk";
+        await CreateMemberAsync(email, "Rika", "Sato");
+        await using var context = await host.NewContextAsync();
+        var page = await context.NewPageAsync();
+
+        await page.GotoAsync(ChamberPage("form=forgot-password&lang=de"));
+        var frame = await FrameOfAsync(page.Locator("#snippet iframe"));
+        await Field(frame, "E-Mail-Adresse").FillAsync(email);
+        await frame.GetByRole(AriaRole.Button, new() { Name = "Link anfordern", Exact = true }).ClickAsync();
+        await Expect(frame.GetByRole(AriaRole.Heading, new() { Name = "Bitte prüfen Sie Ihr Postfach", Exact = true })).ToBeVisibleAsync();
+
+        // The mail and its link speak the member's own language (English, chosen when access was created); the link
+        // opens top-level, from the mail, in a window of its own.
+        var mail = await host.Mail.WaitForAsync(email, "New password for the Customer Center");
+        await using (var mailWindow = await host.NewContextAsync())
+        {
+            var resetPage = await mailWindow.NewPageAsync();
+            await resetPage.GotoAsync(new Uri(host.Portal, mail.Link).AbsoluteUri);
+            await Field(resetPage, "New password").FillAsync(newPassphrase);
+            await Field(resetPage, "Repeat the new password").FillAsync(newPassphrase);
+            await resetPage.GetByRole(AriaRole.Button, new() { Name = "Save password", Exact = true }).ClickAsync();
+            await Expect(resetPage.GetByRole(AriaRole.Heading, new() { Name = "Welcome, Rika Sato", Level = 1 })).ToBeVisibleAsync();
+        }
+
+        await page.GotoAsync(ChamberPage("form=login&lang=de"));
+        frame = await FrameOfAsync(page.Locator("#snippet iframe"));
+        await Field(frame, "E-Mail-Adresse").FillAsync(email);
+        await Field(frame, "Passwort").FillAsync(newPassphrase);
+        await frame.GetByRole(AriaRole.Button, new() { Name = "Anmelden", Exact = true }).ClickAsync();
+        await Expect(Heading(frame, "Willkommen, Rika Sato")).ToBeVisibleAsync();
+    }
+
+    [Fact]
     public async Task After_login_with_a_return_url_the_whole_window_goes_to_that_page_of_the_chamber()
     {
         const string email = "lena.fischer@example.com";
