@@ -8,7 +8,4 @@ public static class StaffRoles
 
     /// <summary>Also manages staff and settings.</summary>
     public const string Admin = "Admin";
-
-    /// <summary>For [Authorize(Roles = ...)]: either role opens the staff area.</summary>
-    public const string StaffOrAdmin = "Staff,Admin";
 }
