@@ -1,0 +1,158 @@
+using AngleSharp.Dom;
+using Bunit;
+using CustomerCenter.AccessLog;
+using CustomerCenter.Staff.Pages;
+using CustomerCenter.Tests.Components;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+using MudBlazor.Services;
+
+namespace CustomerCenter.Tests.Staff;
+
+/// <summary>
+/// The access log's filter bar: it shows the filter it is given (its end is exclusive, the picker shows the last day
+/// included) and hands back the filter the staff user picked, in whole UTC days.
+/// </summary>
+public sealed class AccessLogFiltersTests : BunitContext, IAsyncLifetime
+{
+    private static readonly DateTime March1 = new(2026, 3, 1, 0, 0, 0, DateTimeKind.Utc);
+    private static readonly DateTime April1 = new(2026, 4, 1, 0, 0, 0, DateTimeKind.Utc);
+
+    public AccessLogFiltersTests()
+    {
+        Services.AddLocalization();
+        Services.AddMudServices();
+        JSInterop.Mode = JSRuntimeMode.Loose;
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    // MudBlazor registers services that only dispose asynchronously.
+    Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
+
+    [Fact]
+    public void The_fields_show_the_filter_with_the_last_day_included_as_the_end()
+    {
+        using var culture = CultureScope.Use("de");
+
+        var cut = RenderFilters(new AccessLogFilter
+        {
+            From = March1,
+            To = April1,
+            Kinds = [AccessEventKind.LoginFailed],
+            Outcome = AccessEventOutcome.Failed,
+            Email = "anna@",
+        });
+
+        Assert.Equal("2026-03-01", Input(cut, "Von").GetAttribute("value"));
+        Assert.Equal("2026-03-31", Input(cut, "Bis").GetAttribute("value"));
+        Assert.Equal("Anmeldung fehlgeschlagen", Combobox(cut, "Ereignis").TextContent.Trim());
+        Assert.Equal("Fehlgeschlagen", Combobox(cut, "Ergebnis").TextContent.Trim());
+        Assert.Equal("anna@", Input(cut, "E-Mail-Adresse").GetAttribute("value"));
+    }
+
+    [Fact]
+    public void An_open_filter_leaves_the_fields_empty()
+    {
+        using var culture = CultureScope.Use("de");
+
+        var cut = RenderFilters(AccessLogFilter.All);
+
+        Assert.True(string.IsNullOrEmpty(Input(cut, "Von").GetAttribute("value")));
+        Assert.True(string.IsNullOrEmpty(Input(cut, "Bis").GetAttribute("value")));
+        Assert.Equal("", Combobox(cut, "Ereignis").TextContent.Trim());
+        Assert.Equal("", Combobox(cut, "Ergebnis").TextContent.Trim());
+        Assert.Equal(AccessLogFilter.All, cut.FindComponent<AccessLogFilters>().Instance.ToFilter());
+    }
+
+    [Fact]
+    public void Choosing_an_outcome_and_applying_hands_back_the_filter_with_an_exclusive_utc_end()
+    {
+        using var culture = CultureScope.Use("de");
+        var applied = new List<AccessLogFilter>();
+        var cut = RenderFilters(new AccessLogFilter { From = March1, To = April1 }, applied.Add);
+
+        Choose(cut, "Ergebnis", "Fehlgeschlagen");
+        cut.Find("form").Submit();
+
+        var filter = Assert.Single(applied);
+        Assert.Equal(March1, filter.From);
+        Assert.Equal(DateTimeKind.Utc, filter.From!.Value.Kind);
+        Assert.Equal(April1, filter.To);
+        Assert.Equal(DateTimeKind.Utc, filter.To!.Value.Kind);
+        Assert.Equal(AccessEventOutcome.Failed, filter.Outcome);
+        Assert.Null(filter.Kinds);
+        Assert.Null(filter.Email);
+    }
+
+    [Fact]
+    public void An_event_kind_and_an_email_typed_with_spaces_are_applied_trimmed()
+    {
+        using var culture = CultureScope.Use("de");
+        var applied = new List<AccessLogFilter>();
+        var cut = RenderFilters(AccessLogFilter.All, applied.Add);
+
+        Choose(cut, "Ereignis", "Von Mitarbeitenden gesperrt");
+        Input(cut, "E-Mail-Adresse").Change("  Anna@Example.de ");
+        cut.Find("form").Submit();
+
+        var filter = Assert.Single(applied);
+        Assert.Equal([AccessEventKind.MemberLocked], filter.Kinds);
+        Assert.Equal("Anna@Example.de", filter.Email);
+        Assert.Null(filter.Outcome);
+        Assert.Null(filter.From);
+        Assert.Null(filter.To);
+    }
+
+    [Fact]
+    public void Applying_an_unchanged_filter_hands_back_the_same_range()
+    {
+        using var culture = CultureScope.Use("de");
+        var applied = new List<AccessLogFilter>();
+        var given = new AccessLogFilter { From = March1, To = April1, Outcome = AccessEventOutcome.Succeeded };
+        var cut = RenderFilters(given, applied.Add);
+
+        cut.Find("form").Submit();
+
+        Assert.Equal(given, Assert.Single(applied));
+    }
+
+    private IRenderedComponent<Microsoft.AspNetCore.Components.IComponent> RenderFilters(AccessLogFilter value, Action<AccessLogFilter>? applied = null) =>
+        Render(builder =>
+        {
+            // Select lists open in the popover provider, as in the staff layout.
+            builder.OpenComponent<MudPopoverProvider>(0);
+            builder.CloseComponent();
+            builder.OpenComponent<AccessLogFilters>(1);
+            builder.AddAttribute(2, nameof(AccessLogFilters.Value), value);
+            if (applied is not null)
+            {
+                builder.AddAttribute(3, nameof(AccessLogFilters.ValueChanged), Microsoft.AspNetCore.Components.EventCallback.Factory.Create(this, applied));
+            }
+
+            builder.CloseComponent();
+        });
+
+    /// <summary>The text input a label points at.</summary>
+    private static IElement Input(IRenderedComponent<Microsoft.AspNetCore.Components.IComponent> cut, string label)
+    {
+        var id = cut.FindAll("label").Single(l => l.TextContent.Trim() == label).GetAttribute("for");
+        return cut.Find($"#{id}");
+    }
+
+    private static IElement Combobox(IRenderedComponent<Microsoft.AspNetCore.Components.IComponent> cut, string label) =>
+        cut.Find($"[role=combobox][aria-label='{label}']");
+
+    /// <summary>Opens a select list and clicks one of its entries, as a mouse would.</summary>
+    private static void Choose(IRenderedComponent<Microsoft.AspNetCore.Components.IComponent> cut, string label, string entry)
+    {
+        cut.FindAll("div.mud-select > .mud-input-control")
+            .Single(control => control.QuerySelector($"[role=combobox][aria-label='{label}']") is not null)
+            .MouseDown();
+        cut.WaitForAssertion(() => Assert.NotEmpty(Entries(cut, entry)));
+        Entries(cut, entry).Single().Click();
+    }
+
+    private static List<IElement> Entries(IRenderedComponent<Microsoft.AspNetCore.Components.IComponent> cut, string entry) =>
+        [.. cut.FindAll(".mud-popover-provider .mud-list-item").Where(item => item.TextContent.Trim() == entry)];
+}
