@@ -19,6 +19,9 @@ public sealed class BrowserHost : IAsyncLifetime
 
     public MailPickupFolder Mail { get; }
 
+    /// <summary>The running portal's services, for arranging what a test is not about (accounts, roles).</summary>
+    public IServiceProvider Services => portal.Services;
+
     public async Task InitializeAsync()
     {
         portal.StartServer();

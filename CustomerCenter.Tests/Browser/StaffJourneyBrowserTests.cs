@@ -1,0 +1,108 @@
+using System.Text;
+using CustomerCenter.AccessLog;
+using CustomerCenter.Accounts;
+using CustomerCenter.Staff;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace CustomerCenter.Tests.Browser;
+
+/// <summary>
+/// The staff issue's browser check, in headless Chromium over the interactive MudBlazor area: a staff user logs in,
+/// sees the chart, filters the access log to failed logins and downloads exactly those as CSV.
+/// </summary>
+[Collection(BrowserTestsDefinition.Name)]
+public sealed class StaffJourneyBrowserTests(BrowserHost host)
+{
+    private const string Passphrase = "amber kettle harbour violin seventy";
+
+    [Fact]
+    public async Task A_staff_user_logs_in_filters_the_access_log_to_failed_logins_sees_the_chart_and_downloads_the_csv()
+    {
+        const string staffEmail = "lena.vogt@kammer.example";
+        const string memberEmail = "jonas.brandt@example.de";
+        await CreateActiveMemberAsync(staffEmail, StaffRoles.Staff);
+        await CreateActiveMemberAsync(memberEmail, role: null);
+
+        // A member mistypes the password in the embedded form: that is the row the staff user will look for.
+        await using (var memberBrowser = await host.NewContextAsync())
+        {
+            var login = await memberBrowser.NewPageAsync();
+            await login.GotoAsync("embed/login?lang=de");
+            await login.GetByLabel("E-Mail-Adresse", new() { Exact = true }).FillAsync(memberEmail);
+            await login.GetByLabel("Passwort", new() { Exact = true }).FillAsync("not the passphrase at all");
+            await login.GetByRole(AriaRole.Button, new() { Name = "Anmelden", Exact = true }).ClickAsync();
+            await Expect(login.GetByRole(AriaRole.Alert)).ToBeVisibleAsync();
+        }
+
+        await using var staffBrowser = await host.NewContextAsync();
+        var page = await staffBrowser.NewPageAsync();
+        await page.GotoAsync("staff/login?lang=de");
+        await page.GetByLabel("E-Mail-Adresse", new() { Exact = true }).FillAsync(staffEmail);
+        await page.GetByLabel("Passwort", new() { Exact = true }).FillAsync(Passphrase);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Anmelden", Exact = true }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Uri(host.BaseAddress, "staff/members").AbsoluteUri);
+
+        await page.GotoAsync("staff/access-log");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Zugriffsprotokoll", Exact = true })).ToBeVisibleAsync();
+        // Today's bars: the staff user's own login succeeded, the member's failed.
+        await Expect(page.Locator(".mud-chart svg").First).ToBeVisibleAsync();
+        await Expect(page.Locator(".mud-chart svg rect, .mud-chart svg path").First).ToBeAttachedAsync();
+        var table = page.Locator(".mud-table-body");
+        await Expect(table).ToContainTextAsync(staffEmail);
+        await Expect(table).ToContainTextAsync(memberEmail);
+
+        await page.GetByRole(AriaRole.Combobox, new() { Name = "Ergebnis" }).ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item", new() { HasTextString = "Fehlgeschlagen" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Filtern", Exact = true }).ClickAsync();
+
+        await Expect(table).Not.ToContainTextAsync(staffEmail);
+        await Expect(table).ToContainTextAsync(memberEmail);
+        await Expect(table).ToContainTextAsync("Anmeldung fehlgeschlagen");
+
+        var download = await page.RunAndWaitForDownloadAsync(() =>
+            page.GetByRole(AriaRole.Link, new() { Name = "CSV herunterladen" }).ClickAsync());
+        Assert.EndsWith(".csv", download.SuggestedFilename, StringComparison.Ordinal);
+        var path = await download.PathAsync();
+        var lines = (await File.ReadAllTextAsync(path, Encoding.UTF8)).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(AccessLogCsv.Header, lines[0].TrimStart('\uFEFF'));
+        var row = Assert.Single(lines[1..]);
+        Assert.Contains($",{nameof(AccessEventKind.LoginFailed)},", row, StringComparison.Ordinal);
+        Assert.Contains($",{memberEmail},", row, StringComparison.Ordinal);
+    }
+
+    private async Task CreateActiveMemberAsync(string email, string? role)
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<Member>>();
+        var now = DateTime.UtcNow;
+        var member = new Member
+        {
+            Id = Guid.CreateVersion7(),
+            UserName = email,
+            Email = email,
+            EmailConfirmed = true,
+            FirstName = "Test",
+            LastName = "Person",
+            Status = MemberStatus.Active,
+            InvitedAt = now,
+            RegisteredAt = now,
+        };
+        AssertSucceeded(await users.CreateAsync(member, Passphrase));
+        if (role is not null)
+        {
+            var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole<Guid>>>();
+            if (!await roles.RoleExistsAsync(role))
+            {
+                AssertSucceeded(await roles.CreateAsync(new IdentityRole<Guid>(role) { Id = Guid.CreateVersion7() }));
+            }
+
+            AssertSucceeded(await users.AddToRoleAsync(member, role));
+        }
+    }
+
+    private static void AssertSucceeded(IdentityResult result) =>
+        Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Description)));
+}
