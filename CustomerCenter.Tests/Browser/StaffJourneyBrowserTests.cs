@@ -54,8 +54,9 @@ public sealed class StaffJourneyBrowserTests(BrowserHost host)
         await Expect(table).ToContainTextAsync(staffEmail);
         await Expect(table).ToContainTextAsync(memberEmail);
 
-        await page.GetByRole(AriaRole.Combobox, new() { Name = "Ergebnis" }).ClickAsync();
-        await page.Locator(".mud-popover-open .mud-list-item", new() { HasTextString = "Fehlgeschlagen" }).ClickAsync();
+        var failed = page.Locator(".mud-popover-open .mud-list-item", new() { HasTextString = "Fehlgeschlagen" });
+        await ClickUntilVisibleAsync(page.GetByRole(AriaRole.Combobox, new() { Name = "Ergebnis" }), failed);
+        await failed.ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Filtern", Exact = true }).ClickAsync();
 
         await Expect(table).Not.ToContainTextAsync(staffEmail);
@@ -71,6 +72,26 @@ public sealed class StaffJourneyBrowserTests(BrowserHost host)
         var row = Assert.Single(lines[1..]);
         Assert.Contains($",{nameof(AccessEventKind.LoginFailed)},", row, StringComparison.Ordinal);
         Assert.Contains($",{memberEmail},", row, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The staff pages are prerendered: a click that lands before the circuit is connected does nothing, so the test
+    /// clicks again, as a person would.
+    /// </summary>
+    private static async Task ClickUntilVisibleAsync(ILocator target, ILocator appears)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await target.ClickAsync();
+            try
+            {
+                await appears.First.WaitForAsync(new() { Timeout = 2_000 });
+                return;
+            }
+            catch (TimeoutException) when (attempt < 10)
+            {
+            }
+        }
     }
 
     private async Task CreateActiveMemberAsync(string email, string? role)
