@@ -3,9 +3,7 @@ using Bunit;
 using CustomerCenter.AccessLog;
 using CustomerCenter.Staff.Pages;
 using CustomerCenter.Tests.Components;
-using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
-using MudBlazor.Services;
 
 namespace CustomerCenter.Tests.Staff;
 
@@ -13,22 +11,10 @@ namespace CustomerCenter.Tests.Staff;
 /// The access log's filter bar: it shows the filter it is given (its end is exclusive, the picker shows the last day
 /// included) and hands back the filter the staff user picked, in whole UTC days.
 /// </summary>
-public sealed class AccessLogFiltersTests : BunitContext, IAsyncLifetime
+public sealed class AccessLogFiltersTests : MudTestContext
 {
     private static readonly DateTime March1 = new(2026, 3, 1, 0, 0, 0, DateTimeKind.Utc);
     private static readonly DateTime April1 = new(2026, 4, 1, 0, 0, 0, DateTimeKind.Utc);
-
-    public AccessLogFiltersTests()
-    {
-        Services.AddLocalization();
-        Services.AddMudServices();
-        JSInterop.Mode = JSRuntimeMode.Loose;
-    }
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    // MudBlazor registers services that only dispose asynchronously.
-    Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
 
     [Fact]
     public void The_fields_show_the_filter_with_the_last_day_included_as_the_end()
@@ -75,7 +61,8 @@ public sealed class AccessLogFiltersTests : BunitContext, IAsyncLifetime
         Choose(cut, "Ergebnis", "Fehlgeschlagen");
         cut.Find("form").Submit();
 
-        var filter = Assert.Single(applied);
+        cut.WaitForAssertion(() => Assert.Single(applied));
+        var filter = applied[0];
         Assert.Equal(March1, filter.From);
         Assert.Equal(DateTimeKind.Utc, filter.From!.Value.Kind);
         Assert.Equal(April1, filter.To);
@@ -96,7 +83,8 @@ public sealed class AccessLogFiltersTests : BunitContext, IAsyncLifetime
         Input(cut, "E-Mail-Adresse").Change("  Anna@Example.de ");
         cut.Find("form").Submit();
 
-        var filter = Assert.Single(applied);
+        cut.WaitForAssertion(() => Assert.Single(applied));
+        var filter = applied[0];
         Assert.Equal([AccessEventKind.MemberLocked], filter.Kinds);
         Assert.Equal("Anna@Example.de", filter.Email);
         Assert.Null(filter.Outcome);
@@ -151,6 +139,8 @@ public sealed class AccessLogFiltersTests : BunitContext, IAsyncLifetime
             .MouseDown();
         cut.WaitForAssertion(() => Assert.NotEmpty(Entries(cut, entry)));
         Entries(cut, entry).Single().Click();
+        // The select takes the value asynchronously; the form must not be sent before it shows it.
+        cut.WaitForAssertion(() => Assert.Equal(entry, Combobox(cut, label).TextContent.Trim()));
     }
 
     private static List<IElement> Entries(IRenderedComponent<Microsoft.AspNetCore.Components.IComponent> cut, string entry) =>

@@ -4,25 +4,12 @@ using CustomerCenter.Tests.Components;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
-using MudBlazor.Services;
 
 namespace CustomerCenter.Tests.Staff;
 
 /// <summary>The yes/no question before a staff action, shown through MudBlazor's dialog service as the pages use it.</summary>
-public sealed class ConfirmDialogTests : BunitContext, IAsyncLifetime
+public sealed class ConfirmDialogTests : MudTestContext
 {
-    public ConfirmDialogTests()
-    {
-        Services.AddLocalization();
-        Services.AddMudServices();
-        JSInterop.Mode = JSRuntimeMode.Loose;
-    }
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    // MudBlazor registers services that only dispose asynchronously.
-    Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
-
     [Fact]
     public async Task The_dialog_shows_the_message_and_answers_true_when_confirmed()
     {
