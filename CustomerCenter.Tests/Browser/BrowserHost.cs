@@ -1,3 +1,4 @@
+using CustomerCenter.Tests.Infrastructure;
 using Microsoft.Playwright;
 
 namespace CustomerCenter.Tests.Browser;
@@ -19,8 +20,8 @@ public sealed class BrowserHost : IAsyncLifetime
 
     public MailPickupFolder Mail { get; }
 
-    /// <summary>The running portal's services, for arranging what a test is not about (accounts, roles).</summary>
-    public IServiceProvider Services => portal.Services;
+    /// <summary>The running portal, for arranging what a test is not about (accounts, roles).</summary>
+    public PortalFactory Portal => portal;
 
     public async Task InitializeAsync()
     {

@@ -1,9 +1,7 @@
 using System.Text;
 using CustomerCenter.AccessLog;
-using CustomerCenter.Accounts;
 using CustomerCenter.Staff;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection;
+using CustomerCenter.Tests.AccessLog;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -23,8 +21,8 @@ public sealed class StaffJourneyBrowserTests(BrowserHost host)
     {
         const string staffEmail = "lena.vogt@kammer.example";
         const string memberEmail = "jonas.brandt@example.de";
-        await CreateActiveMemberAsync(staffEmail, StaffRoles.Staff);
-        await CreateActiveMemberAsync(memberEmail, role: null);
+        await host.Portal.AddMemberAsync(staffEmail, role: StaffRoles.Staff, password: Passphrase);
+        await host.Portal.AddMemberAsync(memberEmail, password: Passphrase);
 
         // A member mistypes the password in the embedded form: that is the row the staff user will look for.
         await using (var memberBrowser = await host.NewContextAsync())
@@ -93,37 +91,4 @@ public sealed class StaffJourneyBrowserTests(BrowserHost host)
             }
         }
     }
-
-    private async Task CreateActiveMemberAsync(string email, string? role)
-    {
-        await using var scope = host.Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<Member>>();
-        var now = DateTime.UtcNow;
-        var member = new Member
-        {
-            Id = Guid.CreateVersion7(),
-            UserName = email,
-            Email = email,
-            EmailConfirmed = true,
-            FirstName = "Test",
-            LastName = "Person",
-            Status = MemberStatus.Active,
-            InvitedAt = now,
-            RegisteredAt = now,
-        };
-        AssertSucceeded(await users.CreateAsync(member, Passphrase));
-        if (role is not null)
-        {
-            var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole<Guid>>>();
-            if (!await roles.RoleExistsAsync(role))
-            {
-                AssertSucceeded(await roles.CreateAsync(new IdentityRole<Guid>(role) { Id = Guid.CreateVersion7() }));
-            }
-
-            AssertSucceeded(await users.AddToRoleAsync(member, role));
-        }
-    }
-
-    private static void AssertSucceeded(IdentityResult result) =>
-        Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Description)));
 }
