@@ -40,12 +40,7 @@ internal static class AccessLogTestData
         Assert.True(created.Succeeded, string.Join(", ", created.Errors.Select(e => e.Description)));
         if (role is not null)
         {
-            var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole<Guid>>>();
-            if (!await roles.RoleExistsAsync(role))
-            {
-                await roles.CreateAsync(new IdentityRole<Guid>(role) { Id = Guid.CreateVersion7() });
-            }
-
+            await scope.ServiceProvider.GetRequiredService<StaffTeam>().EnsureRolesAsync();
             await users.AddToRoleAsync(member, role);
         }
 

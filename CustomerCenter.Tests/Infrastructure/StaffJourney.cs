@@ -14,12 +14,7 @@ public static class StaffJourney
         await portal.CreateMemberAsync(client, email);
         await using (var scope = portal.Services.CreateAsyncScope())
         {
-            var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole<Guid>>>();
-            if (!await roles.RoleExistsAsync(role))
-            {
-                await roles.CreateAsync(new IdentityRole<Guid>(role));
-            }
-
+            await scope.ServiceProvider.GetRequiredService<StaffTeam>().EnsureRolesAsync();
             var users = scope.ServiceProvider.GetRequiredService<UserManager<Member>>();
             await users.AddToRoleAsync((await users.FindByEmailAsync(email))!, role);
         }

@@ -1,10 +1,8 @@
 using CustomerCenter.Accounts;
 using CustomerCenter.Accounts.Forms;
-using CustomerCenter.Accounts.Links;
 using CustomerCenter.Localization;
 using CustomerCenter.Mail;
 using FluentValidation;
-using Microsoft.AspNetCore.Identity;
 
 namespace CustomerCenter.Staff;
 
@@ -28,28 +26,9 @@ internal static class AddAdminCommand
         }
 
         email = email.Trim();
-        var users = provider.GetRequiredService<UserManager<Member>>();
-        var roles = provider.GetRequiredService<RoleManager<IdentityRole<Guid>>>();
-        foreach (var role in new[] { StaffRoles.Staff, StaffRoles.Admin })
-        {
-            if (!await roles.RoleExistsAsync(role))
-            {
-                await roles.CreateAsync(new IdentityRole<Guid>(role) { Id = Guid.CreateVersion7() });
-            }
-        }
-
-        var member = await users.FindByEmailAsync(email)
-            ?? await provider.GetRequiredService<AccessRequests>().InviteAsync(email, PortalLanguages.Default)
-            ?? throw new InvalidOperationException($"Could not create an account for {email}.");
-        if (!await users.IsInRoleAsync(member, StaffRoles.Admin))
-        {
-            await users.AddToRoleAsync(member, StaffRoles.Admin);
-        }
-
+        var member = await provider.GetRequiredService<StaffTeam>().AddAsync(email, StaffRoles.Admin, PortalLanguages.Default, cancellationToken);
         if (member.Status == MemberStatus.Invited)
         {
-            var link = await provider.GetRequiredService<MemberLinks>().SetPasswordAsync(member);
-            provider.GetRequiredService<MemberMails>().Send(MemberMailKind.SetPassword, email, member.Language, link);
             await provider.GetRequiredService<MailDispatcher>().SendPendingAsync(cancellationToken);
             Console.WriteLine($"{email} is an Admin. A link to set the password was mailed to them.");
         }

@@ -33,16 +33,19 @@ public sealed class StaffTeam(
             .OrderBy(s => s.Email, StringComparer.OrdinalIgnoreCase)];
     }
 
-    /// <summary>Gives a person the Staff role; someone without access yet is invited by mail to set a password.</summary>
-    public async Task AddAsync(string email, CancellationToken cancellationToken)
+    /// <summary>
+    /// Gives a person a staff role; someone without access yet is invited by mail, in <paramref name="language"/>, to
+    /// set a password.
+    /// </summary>
+    public async Task<Member> AddAsync(string email, string role, string language, CancellationToken cancellationToken)
     {
         await EnsureRolesAsync();
         var member = await users.FindByEmailAsync(email)
-            ?? await accessRequests.InviteAsync(email, PortalLanguages.Current)
-            ?? throw new InvalidOperationException("The invitation could not be created.");
-        if (!await users.IsInRoleAsync(member, StaffRoles.Staff))
+            ?? await accessRequests.InviteAsync(email, language)
+            ?? throw new InvalidOperationException($"Could not create an account for {email}.");
+        if (!await users.IsInRoleAsync(member, role))
         {
-            await users.AddToRoleAsync(member, StaffRoles.Staff);
+            await users.AddToRoleAsync(member, role);
         }
 
         if (member.Status == MemberStatus.Invited)
@@ -51,6 +54,7 @@ public sealed class StaffTeam(
         }
 
         cancellationToken.ThrowIfCancellationRequested();
+        return member;
     }
 
     /// <summary>Takes both staff roles away; the member's own access stays. The change of security stamp ends their staff sessions.</summary>
@@ -65,7 +69,8 @@ public sealed class StaffTeam(
         await users.UpdateSecurityStampAsync(member);
     }
 
-    private async Task EnsureRolesAsync()
+    /// <summary>Creates the Staff and Admin roles where they are missing.</summary>
+    public async Task EnsureRolesAsync()
     {
         foreach (var role in new[] { StaffRoles.Staff, StaffRoles.Admin })
         {
