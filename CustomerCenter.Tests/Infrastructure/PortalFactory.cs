@@ -3,6 +3,7 @@ using CustomerCenter.Mail;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -93,6 +94,15 @@ public class PortalFactory : WebApplicationFactory<Program>
     }
 
     private static string NewDataDirectory() => Path.Combine(Path.GetTempPath(), $"cc-test-{Guid.NewGuid():N}");
+
+    /// <summary>SQLite's journal mode of the portal's database file ("wal" is what the portal runs with).</summary>
+    public Task<string> JournalModeAsync() => WithDbAsync(async db =>
+    {
+        await db.Database.OpenConnectionAsync();
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = "PRAGMA journal_mode";
+        return (string)(await command.ExecuteScalarAsync())!;
+    });
 
     public async Task<T> WithDbAsync<T>(Func<CustomerCenterDb, Task<T>> query)
     {

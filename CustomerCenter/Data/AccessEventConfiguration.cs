@@ -13,8 +13,10 @@ internal sealed class AccessEventConfiguration : IEntityTypeConfiguration<Access
         accessEvent.Property(e => e.UserAgent).HasMaxLength(AccessEventRecorder.MaxUserAgentLength);
         accessEvent.HasOne<Member>().WithMany().HasForeignKey(e => e.MemberId).OnDelete(DeleteBehavior.SetNull);
         // Erasing a staff member keeps the events they caused, without the reference to them. The foreign key's own
-        // index (IX_AccessEvents_ActorId) keeps that SET NULL from scanning the whole log.
+        // index keeps that SET NULL from scanning the whole log; only staff actions have an actor, so the index holds
+        // just those rows (an equality on ActorId implies IS NOT NULL, so SQLite and PostgreSQL both use it).
         accessEvent.HasOne<Member>().WithMany().HasForeignKey(e => e.ActorId).OnDelete(DeleteBehavior.SetNull);
+        accessEvent.HasIndex(e => e.ActorId).HasFilter("\"ActorId\" IS NOT NULL");
 
         // The access log reads newest first with keyset paging on (OccurredAt, Id), for everyone, one member or one
         // kind (AccessLogReader); each of those walks one of these indexes backwards and stops after a page.

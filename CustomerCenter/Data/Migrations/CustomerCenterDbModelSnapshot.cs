@@ -45,7 +45,8 @@ namespace CustomerCenter.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ActorId");
+                    b.HasIndex("ActorId")
+                        .HasFilter("\"ActorId\" IS NOT NULL");
 
                     b.HasIndex("OccurredAt", "Id");
 
