@@ -106,6 +106,45 @@ public sealed class AccessLogReaderTests : IDisposable
     }
 
     [Fact]
+    public async Task An_email_prefix_that_many_members_share_pages_exactly_their_events()
+    {
+        // Enough members on "a" that the reader walks the time index instead of each member's events.
+        var members = Enumerable.Range(0, AccessLogReader.ManyMembers * 2)
+            .Select(i => NewMember(i % 4 == 0 ? $"bert{i}@example.de" : $"a{i}@example.de"))
+            .ToList();
+        await portal.WithDbAsync(async db =>
+        {
+            db.Users.AddRange(members);
+            return await db.SaveChangesAsync();
+        });
+        var events = Enumerable.Range(0, 900)
+            .Select(i => Event(Day.AddMinutes(i / 2), AccessEventKind.LoginSucceeded, i % 10 == 0 ? null : members[i * 7 % members.Count].Id))
+            .ToArray();
+        await portal.AddEventsAsync(events);
+        var onA = members.Where(m => m.Email!.StartsWith('a')).Select(m => (Guid?)m.Id).ToHashSet();
+        var expected = events.Where(e => onA.Contains(e.MemberId)).OrderByDescending(e => e.OccurredAt).ThenByDescending(e => e.Id).Select(e => e.Id).ToList();
+
+        var rows = await portal.ReadAllAsync(new AccessLogFilter { Email = "A" }, pageSize: 50);
+
+        Assert.True(onA.Count >= AccessLogReader.ManyMembers);
+        Assert.Equal(expected, rows.Select(r => r.Id));
+        Assert.All(rows, row => Assert.StartsWith("a", row.MemberEmail, StringComparison.Ordinal));
+    }
+
+    private Member NewMember(string email) => new()
+    {
+        Id = Guid.CreateVersion7(),
+        UserName = email,
+        NormalizedUserName = email.ToUpperInvariant(),
+        Email = email,
+        NormalizedEmail = email.ToUpperInvariant(),
+        FirstName = "Test",
+        LastName = "Member",
+        SecurityStamp = Guid.NewGuid().ToString("N"),
+        InvitedAt = portal.Clock.GetUtcNow().UtcDateTime,
+    };
+
+    [Fact]
     public async Task Logins_per_day_count_successes_and_failures_and_fill_days_without_any()
     {
         await portal.AddEventsAsync(

@@ -16,6 +16,9 @@ public sealed class AccessLogReader(CustomerCenterDb db, ILookupNormalizer norma
     /// <summary>The longest range the chart counts; a longer one is cut to its last <see cref="MaxChartDays"/> days.</summary>
     public const int MaxChartDays = 366;
 
+    /// <summary>From this many members matching the e-mail filter, a page walks the time index (see <see cref="Filtered"/>).</summary>
+    internal const int ManyMembers = 500;
+
     /// <summary>
     /// One page, newest first. Keyset pagination: the next page starts after <paramref name="after"/>, so a page
     /// costs the same however deep it is, and events written meanwhile (newer) neither shift nor repeat rows.
@@ -26,7 +29,7 @@ public sealed class AccessLogReader(CustomerCenterDb db, ILookupNormalizer norma
         ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(pageSize, MaxPageSize);
 
-        var events = Filtered(filter);
+        var events = Filtered(filter, walkTimeIndex: await MatchesManyMembersAsync(filter, ct));
         if (after is not null)
         {
             var at = AsUtc(after.OccurredAt);
@@ -69,7 +72,7 @@ public sealed class AccessLogReader(CustomerCenterDb db, ILookupNormalizer norma
             return result;
         }
 
-        var logins = Filtered(filter with { From = null, To = null }).Where(e => loginKinds.Contains(e.Kind));
+        var logins = Filtered(filter with { From = null, To = null }, walkTimeIndex: false).Where(e => loginKinds.Contains(e.Kind));
         // One small query per day rather than one GROUP BY over a computed day: each is a range count on the
         // (Kind, OccurredAt, Id) index, needs no date function on every row, and reads the same on SQLite and PostgreSQL.
         for (var day = from.Date; day < to; day = day.AddDays(1))
@@ -103,14 +106,23 @@ public sealed class AccessLogReader(CustomerCenterDb db, ILookupNormalizer norma
 
     private async IAsyncEnumerable<AccessLogRow> StreamRowsAsync(AccessLogFilter filter, [EnumeratorCancellation] CancellationToken ct)
     {
-        var ordered = Filtered(filter).OrderByDescending(e => e.OccurredAt).ThenByDescending(e => e.Id);
+        var ordered = Filtered(filter, walkTimeIndex: false).OrderByDescending(e => e.OccurredAt).ThenByDescending(e => e.Id);
         await foreach (var row in WithEmails(ordered).AsAsyncEnumerable().WithCancellation(ct))
         {
             yield return row;
         }
     }
 
-    private IQueryable<AccessEvent> Filtered(AccessLogFilter filter)
+    /// <summary>
+    /// The e-mail filter can match one member or thousands (a prefix such as "a"). For a few, the fastest page reads
+    /// each one's events from the (MemberId, OccurredAt, Id) index and sorts them. For thousands, that sorts tens of
+    /// thousands of rows, while walking the time index newest first finds a page of theirs after a few hundred events,
+    /// looking each one's member up by primary key. SQLite's planner knows no row counts and always takes the first
+    /// way, so with <paramref name="walkTimeIndex"/> the condition is a correlated EXISTS on COALESCE(MemberId, …),
+    /// which no index of the events answers: the planner then walks the index that gives the order. Pages only: the
+    /// export and the chart read every match anyway.
+    /// </summary>
+    private IQueryable<AccessEvent> Filtered(AccessLogFilter filter, bool walkTimeIndex)
     {
         IQueryable<AccessEvent> events = db.AccessEvents.AsNoTracking();
         if (filter.From is { } from)
@@ -146,12 +158,22 @@ public sealed class AccessLogReader(CustomerCenterDb db, ILookupNormalizer norma
 
         if (!string.IsNullOrWhiteSpace(filter.Email))
         {
-            var memberIds = MemberPrefixSearch.ByEmail(db.Users, normalizer.NormalizeEmail(filter.Email.Trim())).Select(m => (Guid?)m.Id);
-            events = events.Where(e => memberIds.Contains(e.MemberId));
+            var members = MembersByEmail(filter.Email);
+            events = walkTimeIndex
+                ? events.Where(e => members.Any(m => m.Id == (e.MemberId ?? Guid.Empty)))
+                : events.Where(e => members.Select(m => (Guid?)m.Id).Contains(e.MemberId));
         }
 
         return events;
     }
+
+    private async Task<bool> MatchesManyMembersAsync(AccessLogFilter filter, CancellationToken ct) =>
+        filter.MemberId is null
+        && !string.IsNullOrWhiteSpace(filter.Email)
+        && await MembersByEmail(filter.Email).Take(ManyMembers).CountAsync(ct) == ManyMembers;
+
+    private IQueryable<Accounts.Member> MembersByEmail(string email) =>
+        MemberPrefixSearch.ByEmail(db.Users, normalizer.NormalizeEmail(email.Trim()));
 
     private IQueryable<AccessLogRow> WithEmails(IQueryable<AccessEvent> events) =>
         from e in events
