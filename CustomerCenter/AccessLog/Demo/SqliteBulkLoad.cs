@@ -28,6 +28,7 @@ internal static class SqliteBulkLoad
             }
             catch (SqliteException e) when (e.SqliteErrorCode == SQLitePCL.raw.SQLITE_BUSY)
             {
+                // Another connection has the file open: the load runs in the mode the file has.
             }
         }
 
