@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Net;
 using System.Text;
 using CustomerCenter.AccessLog;
@@ -45,11 +46,11 @@ public sealed class AccessLogCsvTests : IDisposable
     [InlineData("a-b=c", "a-b=c")]
     public void Cells_that_a_spreadsheet_would_run_as_a_formula_are_written_as_text(string value, string expected)
     {
-        var line = new StringBuilder();
+        var line = new ArrayBufferWriter<byte>();
 
-        AccessLogCsv.AppendField(line, value);
+        new Utf8CsvWriter(line).Text(value);
 
-        Assert.Equal(expected, line.ToString());
+        Assert.Equal(expected, Encoding.UTF8.GetString(line.WrittenSpan));
     }
 
     [Fact]

@@ -127,9 +127,14 @@ public sealed class AccessLogReaderTests : IDisposable
         var rows = await portal.ReadAllAsync(new AccessLogFilter { Email = "A" }, pageSize: 50);
 
         Assert.True(onA.Count >= AccessLogReader.ManyMembers);
+        Assert.True(await MatchesManyMembersAsync("A"));
+        Assert.False(await MatchesManyMembersAsync("bert"));
         Assert.Equal(expected, rows.Select(r => r.Id));
         Assert.All(rows, row => Assert.StartsWith("a", row.MemberEmail, StringComparison.Ordinal));
     }
+
+    private Task<bool> MatchesManyMembersAsync(string email) =>
+        portal.WithServiceAsync<bool, AccessLogReader>(reader => reader.MatchesManyMembersAsync(new AccessLogFilter { Email = email }, CancellationToken.None));
 
     private Member NewMember(string email) => new()
     {

@@ -25,5 +25,9 @@ internal sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
         member.HasIndex(m => new { m.RegisteredAt, m.Id });
         member.HasIndex(m => new { m.FirstLoginAt, m.Id });
         member.HasIndex(m => new { m.LastLoginAt, m.Id });
+
+        // The access log shows each event's e-mail addresses (AccessLogReader.WithEmails): read from this index, a
+        // million events touch a few MB of it instead of the member rows themselves (450 bytes each).
+        member.HasIndex(m => new { m.Id, m.Email });
     }
 }

@@ -176,6 +176,8 @@ namespace CustomerCenter.Data.Migrations
 
                     b.HasIndex("FirstLoginAt", "Id");
 
+                    b.HasIndex("Id", "Email");
+
                     b.HasIndex("LastLoginAt", "Id");
 
                     b.HasIndex("RegisteredAt", "Id");

@@ -1,0 +1,76 @@
+using System.Text.RegularExpressions;
+using CustomerCenter.AccessLog;
+using CustomerCenter.Data;
+using CustomerCenter.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CustomerCenter.Tests.AccessLog;
+
+/// <summary>
+/// SQLite's plans for the access log's queries, as EXPLAIN QUERY PLAN shows them. Without statistics (the portal runs
+/// no ANALYZE) the planner decides on the schema alone, so a small database gets the plans a million events get;
+/// bench/access-log measures what they cost there.
+/// </summary>
+public sealed class AccessLogQueryPlanTests(PortalFactory portal) : IClassFixture<PortalFactory>
+{
+    [Fact]
+    public async Task The_export_walks_the_time_index_and_reads_e_mails_from_the_id_email_index()
+    {
+        var plan = await PlanAsync(reader => reader.ExportQuery(AccessLogFilter.All));
+
+        Assert.Matches(@"SCAN \w+ USING INDEX IX_AccessEvents_OccurredAt_Id\n", plan);
+        // The member's and the actor's address.
+        Assert.Equal(2, Regex.Count(plan, @"SEARCH \w+ USING COVERING INDEX IX_AspNetUsers_Id_Email \(Id=\? AND Email>\?\) LEFT-JOIN"));
+        Assert.DoesNotContain("TEMP B-TREE", plan, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_page_for_an_e_mail_prefix_of_a_few_members_reads_their_events_from_the_member_index()
+    {
+        var plan = await PlanAsync(reader => reader.PageQuery(new AccessLogFilter { Email = "hanna" }, null, 51, walkTimeIndex: false));
+
+        Assert.Matches(@"SEARCH \w+ USING INDEX IX_AccessEvents_MemberId_OccurredAt_Id \(MemberId=\?\)", plan);
+        Assert.Matches(@"SEARCH \w+ USING INDEX EmailIndex \(NormalizedEmail>\? AND NormalizedEmail<\?\)", plan);
+    }
+
+    [Fact]
+    public async Task A_page_for_an_e_mail_prefix_of_many_members_walks_the_time_index_without_sorting()
+    {
+        var plan = await PlanAsync(reader => reader.PageQuery(new AccessLogFilter { Email = "a" }, null, 51, walkTimeIndex: true));
+
+        Assert.Matches(@"SCAN \w+ USING INDEX IX_AccessEvents_OccurredAt_Id\n", plan);
+        // Each event's member looked up by its key, not each member's events.
+        Assert.Matches(@"SEARCH \w+ EXISTS USING INDEX sqlite_autoindex_AspNetUsers_1 \(Id=\?\)", plan);
+        Assert.DoesNotContain("IX_AccessEvents_MemberId_OccurredAt_Id", plan, StringComparison.Ordinal);
+        Assert.DoesNotContain("TEMP B-TREE", plan, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_deep_page_starts_its_scan_at_the_cursor()
+    {
+        var cursor = new AccessLogCursor(new DateTime(2026, 3, 1, 8, 0, 0, DateTimeKind.Utc), 4711);
+
+        var plan = await PlanAsync(reader => reader.PageQuery(AccessLogFilter.All, cursor, 51, walkTimeIndex: false));
+
+        Assert.Contains("USING INDEX IX_AccessEvents_OccurredAt_Id (OccurredAt<?)", plan, StringComparison.Ordinal);
+        Assert.DoesNotContain("TEMP B-TREE", plan, StringComparison.Ordinal);
+    }
+
+    private async Task<string> PlanAsync(Func<AccessLogReader, IQueryable<AccessLogRow>> query)
+    {
+        await using var scope = portal.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CustomerCenterDb>();
+        await using var command = query(scope.ServiceProvider.GetRequiredService<AccessLogReader>()).CreateDbCommand();
+        command.CommandText = "EXPLAIN QUERY PLAN " + command.CommandText;
+        await db.Database.OpenConnectionAsync();
+        await using var reader = await command.ExecuteReaderAsync();
+        var lines = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            lines.Add(reader.GetString(3));
+        }
+
+        return string.Join("\n", lines);
+    }
+}

@@ -1,0 +1,30 @@
+using CustomerCenter.Data;
+using Microsoft.Data.Sqlite;
+
+namespace CustomerCenter.Tests.Data;
+
+public sealed class SqlitePageCacheTests
+{
+    [Fact]
+    public async Task The_cache_is_enlarged_for_the_read_and_given_back_after_it()
+    {
+        await using var connection = new SqliteConnection("Data Source=:memory:");
+        await connection.OpenAsync();
+        var before = await CacheSizeAsync(connection);
+
+        await using (await SqlitePageCache.EnlargeAsync(connection, 16 * 1024, CancellationToken.None))
+        {
+            Assert.Equal(-16 * 1024, await CacheSizeAsync(connection));
+        }
+
+        Assert.NotEqual(-16 * 1024, before);
+        Assert.Equal(before, await CacheSizeAsync(connection));
+    }
+
+    private static async Task<long> CacheSizeAsync(SqliteConnection connection)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA cache_size";
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+}
