@@ -1,9 +1,6 @@
 using System.Text.RegularExpressions;
 using CustomerCenter.AccessLog;
-using CustomerCenter.Data;
 using CustomerCenter.Tests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CustomerCenter.Tests.AccessLog;
 
@@ -57,20 +54,5 @@ public sealed class AccessLogQueryPlanTests(PortalFactory portal) : IClassFixtur
         Assert.DoesNotContain("TEMP B-TREE", plan, StringComparison.Ordinal);
     }
 
-    private async Task<string> PlanAsync(Func<AccessLogReader, IQueryable<AccessLogRow>> query)
-    {
-        await using var scope = portal.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<CustomerCenterDb>();
-        await using var command = query(scope.ServiceProvider.GetRequiredService<AccessLogReader>()).CreateDbCommand();
-        command.CommandText = "EXPLAIN QUERY PLAN " + command.CommandText;
-        await db.Database.OpenConnectionAsync();
-        await using var reader = await command.ExecuteReaderAsync();
-        var lines = new List<string>();
-        while (await reader.ReadAsync())
-        {
-            lines.Add(reader.GetString(3));
-        }
-
-        return string.Join("\n", lines);
-    }
+    private Task<string> PlanAsync(Func<AccessLogReader, IQueryable<AccessLogRow>> query) => portal.QueryPlanAsync(query);
 }

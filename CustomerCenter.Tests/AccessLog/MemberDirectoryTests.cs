@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using CustomerCenter.Accounts;
 using CustomerCenter.Staff;
 using CustomerCenter.Staff.Members;
@@ -75,6 +76,18 @@ public sealed class MemberDirectoryTests(MemberDirectoryTests.Members members) :
 
         Assert.Equal(["renamed@example.de"], (await SearchAsync(portal, "érard", MemberSortColumn.Email, false, 0, 10)).Rows.Select(r => r.Email));
         Assert.Empty((await SearchAsync(portal, "vorher", MemberSortColumn.Email, false, 0, 10)).Rows);
+    }
+
+    [Fact]
+    public async Task A_search_of_several_words_checks_every_word_inside_the_search_indexes()
+    {
+        // What the count reads: the WHERE columns only.
+        var plan = await members.Portal.QueryPlanAsync<MemberDirectory, int>(directory => directory.Matching("anna sch").Select(m => 1));
+
+        // One index range per column for the longer word; the other word is checked in the same index entries,
+        // so no member row is read to count the matches.
+        Assert.Contains("MULTI-INDEX OR", plan, StringComparison.Ordinal);
+        Assert.Equal(3, Regex.Count(plan, @"SEARCH \w+ USING COVERING INDEX IX_AspNetUsers_Normalized\w+ \(Normalized\w+>\? AND Normalized\w+<\?\)"));
     }
 
     private Task<MemberDirectoryPage> SearchAsync(string? search, MemberSortColumn sort, bool descending, int page, int pageSize) =>

@@ -20,8 +20,11 @@ internal sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
 
         // The staff's member directory (MemberDirectory): prefix search on the normalized e-mail and names, and one
         // index per sortable column, so that a sorted page reads an index in order instead of sorting the table.
-        member.HasIndex(MemberSearchColumns.LastName, MemberSearchColumns.FirstName, nameof(Member.Id));
-        member.HasIndex(MemberSearchColumns.FirstName, MemberSearchColumns.LastName, nameof(Member.Id));
+        // The three search indexes each hold all three searched columns: a search of several words ("anna sch") finds
+        // the candidates of one word in one index and checks the other words in that index too, not in the rows.
+        member.HasIndex(MemberSearchColumns.LastName, MemberSearchColumns.FirstName, nameof(Member.Id), nameof(Member.NormalizedEmail));
+        member.HasIndex(MemberSearchColumns.FirstName, MemberSearchColumns.LastName, nameof(Member.Id), nameof(Member.NormalizedEmail));
+        member.HasIndex(nameof(Member.NormalizedEmail), MemberSearchColumns.FirstName, MemberSearchColumns.LastName);
         member.HasIndex(m => new { m.RegisteredAt, m.Id });
         member.HasIndex(m => new { m.FirstLoginAt, m.Id });
         member.HasIndex(m => new { m.LastLoginAt, m.Id });

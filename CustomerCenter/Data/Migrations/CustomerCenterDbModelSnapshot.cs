@@ -184,9 +184,11 @@ namespace CustomerCenter.Data.Migrations
 
                     b.HasIndex("Status", "InvitedAt");
 
-                    b.HasIndex("NormalizedFirstName", "NormalizedLastName", "Id");
+                    b.HasIndex("NormalizedEmail", "NormalizedFirstName", "NormalizedLastName");
 
-                    b.HasIndex("NormalizedLastName", "NormalizedFirstName", "Id");
+                    b.HasIndex("NormalizedFirstName", "NormalizedLastName", "Id", "NormalizedEmail");
+
+                    b.HasIndex("NormalizedLastName", "NormalizedFirstName", "Id", "NormalizedEmail");
 
                     b.ToTable("AspNetUsers", (string)null);
                 });

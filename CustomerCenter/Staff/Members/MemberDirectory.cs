@@ -23,12 +23,7 @@ public sealed class MemberDirectory(CustomerCenterDb db)
         ArgumentOutOfRangeException.ThrowIfGreaterThan(pageSize, MaxPageSize);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(page, int.MaxValue / pageSize);
 
-        IQueryable<Member> members = db.Users.AsNoTracking();
-        foreach (var term in Terms(search))
-        {
-            members = MemberPrefixSearch.ByEmailOrName(members, term);
-        }
-
+        var members = Matching(search);
         var total = await members.CountAsync(ct);
         var rows = await Sorted(members, sort, descending)
             .Skip(page * pageSize)
@@ -36,6 +31,17 @@ public sealed class MemberDirectory(CustomerCenterDb db)
             .Select(m => new MemberDirectoryRow(m.Id, m.Email ?? "", m.FirstName, m.LastName, m.Status, m.RegisteredAt, m.FirstLoginAt, m.LastLoginAt))
             .ToListAsync(ct);
         return new MemberDirectoryPage(total, rows);
+    }
+
+    internal IQueryable<Member> Matching(string? search)
+    {
+        IQueryable<Member> members = db.Users.AsNoTracking();
+        foreach (var term in Terms(search))
+        {
+            members = MemberPrefixSearch.ByEmailOrName(members, term);
+        }
+
+        return members;
     }
 
     public async Task<MemberDetails?> FindAsync(Guid id, CancellationToken ct)

@@ -1,0 +1,27 @@
+using CustomerCenter.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CustomerCenter.Tests.Infrastructure;
+
+/// <summary>SQLite's plan for a query, as EXPLAIN QUERY PLAN shows it: one line per step.</summary>
+public static class QueryPlans
+{
+    public static async Task<string> QueryPlanAsync<TService, TRow>(this PortalFactory portal, Func<TService, IQueryable<TRow>> query)
+        where TService : notnull
+    {
+        await using var scope = portal.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CustomerCenterDb>();
+        await using var command = query(scope.ServiceProvider.GetRequiredService<TService>()).CreateDbCommand();
+        command.CommandText = "EXPLAIN QUERY PLAN " + command.CommandText;
+        await db.Database.OpenConnectionAsync();
+        await using var reader = await command.ExecuteReaderAsync();
+        var lines = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            lines.Add(reader.GetString(3));
+        }
+
+        return string.Join('\n', lines);
+    }
+}
