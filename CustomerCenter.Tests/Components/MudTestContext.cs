@@ -1,6 +1,6 @@
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
-using MudBlazor.Services;
+using CustomerCenter.Staff;
 
 namespace CustomerCenter.Tests.Components;
 
@@ -10,7 +10,7 @@ public abstract class MudTestContext : BunitContext, IAsyncLifetime
     protected MudTestContext()
     {
         Services.AddLocalization();
-        Services.AddMudServices();
+        Services.AddPortalMudBlazor();
         JSInterop.Mode = JSRuntimeMode.Loose;
     }
 

@@ -1,4 +1,6 @@
+using CustomerCenter.Localization;
 using Microsoft.AspNetCore.Components.Authorization;
+using MudBlazor;
 using MudBlazor.Services;
 
 namespace CustomerCenter.Staff;
@@ -9,10 +11,18 @@ public static class StaffAreaServiceCollectionExtensions
     {
         // Only the staff area is interactive (a SignalR circuit); the member pages stay static HTML forms.
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
-        builder.Services.AddMudServices();
+        builder.Services.AddPortalMudBlazor();
         builder.Services.AddScoped<AuthenticationStateProvider, StaffAuthenticationStateProvider>();
         builder.Services.AddScoped<StaffTeam>();
         return builder;
+    }
+
+    /// <summary>MudBlazor's services, with its own texts in the portal's languages.</summary>
+    public static IServiceCollection AddPortalMudBlazor(this IServiceCollection services)
+    {
+        services.AddMudServices();
+        services.AddTransient<MudLocalizer, PortalMudLocalizer>();
+        return services;
     }
 
     public static RazorComponentsEndpointConventionBuilder AddStaffInteractivity(this RazorComponentsEndpointConventionBuilder components) =>
