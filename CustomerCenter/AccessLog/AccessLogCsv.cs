@@ -45,17 +45,26 @@ public static class AccessLogCsv
         }
 
         var pipe = PipeWriter.Create(output, new StreamPipeWriterOptions(leaveOpen: true));
-        var csv = new Utf8CsvWriter(pipe);
-        pipe.Write(Encoding.UTF8.Preamble);
-        pipe.Write(Encoding.UTF8.GetBytes(Header));
-        csv.EndRow();
-        while (await rows.ReadAsync(ct))
+        try
         {
-            WriteRow(csv, rows);
-            if (pipe.UnflushedBytes >= FlushThreshold)
+            var csv = new Utf8CsvWriter(pipe);
+            pipe.Write(Encoding.UTF8.Preamble);
+            pipe.Write(Encoding.UTF8.GetBytes(Header));
+            csv.EndRow();
+            while (await rows.ReadAsync(ct))
             {
-                await pipe.FlushAsync(ct);
+                WriteRow(csv, rows);
+                if (pipe.UnflushedBytes >= FlushThreshold)
+                {
+                    await pipe.FlushAsync(ct);
+                }
             }
+        }
+        catch (Exception exception)
+        {
+            // Hands the pipe's pooled buffers back without writing what is left of a broken export.
+            await pipe.CompleteAsync(exception);
+            throw;
         }
 
         await pipe.CompleteAsync();
