@@ -21,10 +21,5 @@ public sealed class SqlitePageCacheTests
         Assert.Equal(before, await CacheSizeAsync(connection));
     }
 
-    private static async Task<long> CacheSizeAsync(SqliteConnection connection)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA cache_size";
-        return (long)(await command.ExecuteScalarAsync())!;
-    }
+    private static Task<long> CacheSizeAsync(SqliteConnection connection) => SqlitePragma.GetAsync<long>(connection, "cache_size", CancellationToken.None);
 }

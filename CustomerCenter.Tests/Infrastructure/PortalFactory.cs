@@ -3,6 +3,7 @@ using CustomerCenter.Mail;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -99,9 +100,7 @@ public class PortalFactory : WebApplicationFactory<Program>
     public Task<string> JournalModeAsync() => WithDbAsync(async db =>
     {
         await db.Database.OpenConnectionAsync();
-        await using var command = db.Database.GetDbConnection().CreateCommand();
-        command.CommandText = "PRAGMA journal_mode";
-        return (string)(await command.ExecuteScalarAsync())!;
+        return await SqlitePragma.GetAsync<string>((SqliteConnection)db.Database.GetDbConnection(), "journal_mode", CancellationToken.None);
     });
 
     public async Task<T> WithDbAsync<T>(Func<CustomerCenterDb, Task<T>> query)

@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Globalization;
 using Microsoft.Data.Sqlite;
 
 namespace CustomerCenter.Data;
@@ -29,19 +28,12 @@ internal sealed class SqlitePageCache : IAsyncDisposable
             return null;
         }
 
-        var previous = (long)(await ExecuteAsync(sqlite, "PRAGMA cache_size", ct))!;
+        var previous = await SqlitePragma.GetAsync<long>(sqlite, "cache_size", ct);
         // A negative size is in KiB, a positive one in pages.
-        await ExecuteAsync(sqlite, string.Create(CultureInfo.InvariantCulture, $"PRAGMA cache_size = -{kibibytes}"), ct);
+        await SqlitePragma.SetAsync(sqlite, "cache_size", -kibibytes, ct);
         return new SqlitePageCache(sqlite, previous);
     }
 
     public async ValueTask DisposeAsync() =>
-        await ExecuteAsync(connection, string.Create(CultureInfo.InvariantCulture, $"PRAGMA cache_size = {previousSize}"), CancellationToken.None);
-
-    private static async Task<object?> ExecuteAsync(SqliteConnection connection, string sql, CancellationToken ct)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return await command.ExecuteScalarAsync(ct);
-    }
+        await SqlitePragma.SetAsync(connection, "cache_size", previousSize, CancellationToken.None);
 }

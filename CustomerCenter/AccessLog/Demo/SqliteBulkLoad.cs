@@ -1,4 +1,5 @@
 using System.Globalization;
+using CustomerCenter.Data;
 using Microsoft.Data.Sqlite;
 
 namespace CustomerCenter.AccessLog.Demo;
@@ -16,15 +17,12 @@ internal static class SqliteBulkLoad
     /// </summary>
     public static async Task<string> SwitchJournalModeAsync(SqliteConnection connection, string mode, CancellationToken ct)
     {
-        await using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA journal_mode";
-        var current = (string)(await command.ExecuteScalarAsync(ct))!;
+        var current = await SqlitePragma.GetAsync<string>(connection, "journal_mode", ct);
         if (!string.Equals(current, mode, StringComparison.OrdinalIgnoreCase))
         {
-            command.CommandText = $"PRAGMA journal_mode={mode}";
             try
             {
-                await command.ExecuteNonQueryAsync(ct);
+                await SqlitePragma.SetAsync(connection, "journal_mode", mode, ct);
             }
             catch (SqliteException e) when (e.SqliteErrorCode == SQLitePCL.raw.SQLITE_BUSY)
             {
