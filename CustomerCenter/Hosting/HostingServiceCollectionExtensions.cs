@@ -11,6 +11,7 @@ public static class HostingServiceCollectionExtensions
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<PublicUrl>();
+        builder.Services.AddHostedService<PublicUrlStartupWarning>();
 
         var proxies = builder.Configuration.GetSection($"{PortalOptions.Section}:{nameof(PortalOptions.KnownProxies)}").Get<string[]>() ?? [];
         builder.Services.Configure<ForwardedHeadersOptions>(options =>
