@@ -89,6 +89,7 @@ public class PortalFactory : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
 
+        builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, TestRemoteAddress>());
         if (listeningAddress is { } address)
         {
             builder.ConfigureServices(services => services.AddSingleton<IStartupFilter>(new TestServerListeningAddress(address)));
