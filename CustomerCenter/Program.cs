@@ -39,6 +39,7 @@ if (args is [SeedDemoCommand.Name, .. var seedArguments])
 
 app.UseTrustedForwardedHeaders();
 app.UsePortalLocalization();
+app.UseHostHeaderGuard();
 app.UseExceptionHandler("/error", createScopeForErrors: true);
 app.UseFrameAncestorsPolicy();
 app.UseEmbedContextOnRedirects();
