@@ -46,15 +46,18 @@ public sealed class StaffTeam(
             return refusal;
         }
 
-        await AddRoleAsync(email, role, language, cancellationToken);
+        var admin = await users.FindByIdAsync(actorId.ToString());
+        await AddRoleAsync(email, role, language, MemberMailKind.StaffInvitation, [StaffSignature.Of(admin!)], cancellationToken);
         return StaffActionOutcome.Done;
     }
 
     /// <summary>The portal's operator, on the command line (add-admin), gives a person a staff role.</summary>
     public Task<Member> AddByOperatorAsync(string email, string role, string language, CancellationToken cancellationToken) =>
-        AddRoleAsync(email, role, language, cancellationToken);
+        AddRoleAsync(email, role, language, MemberMailKind.OperatorInvitation, [], cancellationToken);
 
-    private async Task<Member> AddRoleAsync(string email, string role, string language, CancellationToken cancellationToken)
+    /// <summary>The invitation (<paramref name="invitation"/>) says who invited: the person did not ask for it.</summary>
+    private async Task<Member> AddRoleAsync(
+        string email, string role, string language, MemberMailKind invitation, string[] inviter, CancellationToken cancellationToken)
     {
         await EnsureRolesAsync();
         var member = await users.FindByEmailAsync(email)
@@ -67,7 +70,7 @@ public sealed class StaffTeam(
 
         if (member.Status == MemberStatus.Invited)
         {
-            mails.Send(MemberMailKind.SetPassword, member.Email!, member.Language, await links.SetPasswordAsync(member));
+            mails.Send(invitation, member.Email!, member.Language, await links.SetPasswordAsync(member), inviter);
         }
 
         cancellationToken.ThrowIfCancellationRequested();

@@ -37,13 +37,15 @@ public sealed class MemberActions(
             await users.ResetAccessFailedCountAsync(member);
         });
 
+    /// <summary>The mail names the staff user: the member did not ask for it this time.</summary>
     public Task<StaffActionOutcome> ResendInvitationAsync(Guid memberId, Guid actorId) =>
         ChangeAsync(memberId, actorId, AccessEventKind.InvitationResent, async member =>
-            mails.Send(MemberMailKind.SetPassword, member.Email!, member.Language, await links.SetPasswordAsync(member)));
+            mails.Send(MemberMailKind.InvitationResentByStaff, member.Email!, member.Language, await links.SetPasswordAsync(member), await StaffNameAsync(actorId)));
 
+    /// <summary>The mail names the staff user: the member did not ask for it.</summary>
     public Task<StaffActionOutcome> SendResetLinkAsync(Guid memberId, Guid actorId) =>
         ChangeAsync(memberId, actorId, AccessEventKind.ResetLinkSent, async member =>
-            mails.Send(MemberMailKind.ResetPassword, member.Email!, member.Language, await links.ResetPasswordAsync(member)));
+            mails.Send(MemberMailKind.ResetLinkByStaff, member.Email!, member.Language, await links.ResetPasswordAsync(member), await StaffNameAsync(actorId)));
 
     /// <summary>Removes the member's personal data; their events stay, without the reference to them.</summary>
     public Task<StaffActionOutcome> EraseAsync(Guid memberId, Guid actorId) =>
@@ -52,6 +54,8 @@ public sealed class MemberActions(
             await users.DeleteAsync(member);
             revocations.Revoke(member.Id);
         });
+
+    private async Task<string> StaffNameAsync(Guid actorId) => StaffSignature.Of((await users.FindByIdAsync(actorId.ToString()))!);
 
     private async Task<StaffActionOutcome> ChangeAsync(Guid memberId, Guid actorId, AccessEventKind kind, Func<Member, Task> change)
     {
