@@ -12,4 +12,12 @@ public enum MemberMailKind
     ConfirmEmailChange,
     /// <summary>Sent to a new address that already belongs to another member.</summary>
     EmailAlreadyInUse,
+    /// <summary>An Admin gave a person without access a staff role (/staff/team); names the Admin.</summary>
+    StaffInvitation,
+    /// <summary>The operator made a person without access an Admin on the command line (add-admin).</summary>
+    OperatorInvitation,
+    /// <summary>Staff sent the set-password invitation again; names the staff user.</summary>
+    InvitationResentByStaff,
+    /// <summary>Staff sent a reset link the member did not ask for; names the staff user.</summary>
+    ResetLinkByStaff,
 }

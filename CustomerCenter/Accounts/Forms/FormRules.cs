@@ -1,6 +1,7 @@
 using System.Net.Mail;
 using CustomerCenter.Accounts.Passwords;
 using CustomerCenter.Localization;
+using CustomerCenter.Mail;
 using FluentValidation;
 using Microsoft.Extensions.Localization;
 
@@ -16,7 +17,9 @@ internal static class FormRules
         rule.Cascade(CascadeMode.Stop)
             .NotEmpty().WithMessage(_ => texts["Validation_EmailRequired"])
             .MaximumLength(MaxEmailLength).WithMessage(_ => texts["Validation_EmailTooLong", MaxEmailLength])
-            .Must(IsEmailAddress).WithMessage(_ => texts["Validation_EmailInvalid"]);
+            .Must(IsEmailAddress).WithMessage(_ => texts["Validation_EmailInvalid"])
+            // The sender's own parser: what passes here can be sent to, so no mail is refused later inside the queue.
+            .Must(MailAddresses.CanSendTo).WithMessage(_ => texts["Validation_EmailNotSendable"]);
 
     public static IRuleBuilderOptions<T, string> ValidName<T>(this IRuleBuilderInitial<T, string> rule, IStringLocalizer<Texts> texts, string requiredKey) =>
         rule.Cascade(CascadeMode.Stop)
