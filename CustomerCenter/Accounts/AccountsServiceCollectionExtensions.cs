@@ -75,6 +75,7 @@ public static class AccountsServiceCollectionExtensions
         services.AddScoped<MemberLinks>();
         services.AddScoped<AccessRequests>();
         services.AddScoped<MemberSignIn>();
+        services.AddScoped<LoginLockout>();
         services.AddScoped<AccessActivation>();
         services.AddScoped<ProfileChanges>();
         services.AddScoped<MemberDataRights>();
