@@ -44,6 +44,7 @@ app.UsePortalLocalization();
 app.UseHostHeaderGuard();
 app.UseExceptionHandler("/error", createScopeForErrors: true);
 app.UseFrameAncestorsPolicy();
+app.UseSecurityHeaders();
 app.UseEmbedContextOnRedirects();
 app.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages: true);
 app.UseAuthentication();
