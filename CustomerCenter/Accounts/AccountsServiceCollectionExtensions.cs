@@ -75,6 +75,8 @@ public static class AccountsServiceCollectionExtensions
         services.AddScoped<MemberSignIn>();
         services.AddScoped<AccessActivation>();
         services.AddScoped<ProfileChanges>();
+        services.AddSingleton<EmailRevertTokens>();
+        services.AddScoped<EmailChangeReverts>();
         services.AddScoped<MemberDataRights>();
         return builder;
     }

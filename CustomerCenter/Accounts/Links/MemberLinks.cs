@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.WebUtilities;
 namespace CustomerCenter.Accounts.Links;
 
 /// <summary>Mints the links mailed to members and reads their tokens back. Tokens travel base64url-encoded.</summary>
-public sealed class MemberLinks(UserManager<Member> users, PublicUrl publicUrl)
+public sealed class MemberLinks(UserManager<Member> users, PublicUrl publicUrl, EmailRevertTokens revertTokens)
 {
     private const string SetPasswordPurpose = "CreateAccess";
 
@@ -30,6 +30,13 @@ public sealed class MemberLinks(UserManager<Member> users, PublicUrl publicUrl)
         var token = await users.GenerateChangeEmailTokenAsync(member, newEmail);
         return Build("account/confirm-email", member, token, ("email", newEmail));
     }
+
+    /// <summary>"This was not me": mailed to the old address after an e-mail change, valid 72 hours.</summary>
+    public string RevertEmailChange(Member member, string oldEmail) =>
+        QueryHelpers.AddQueryString(publicUrl.For("account/revert-email"), "token", revertTokens.Create(member.Id, oldEmail));
+
+    /// <summary>Where a member asks for a reset link themselves; no token, so it can go into any notice.</summary>
+    public string ForgotPassword() => publicUrl.For("embed/forgot-password");
 
     /// <summary>Decodes a token from a link; null when it is not even well-formed.</summary>
     public static string? DecodeToken(string? encoded)
