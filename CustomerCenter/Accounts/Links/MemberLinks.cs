@@ -1,12 +1,17 @@
 using System.Text;
+using CustomerCenter.Embedding;
 using CustomerCenter.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace CustomerCenter.Accounts.Links;
 
-/// <summary>Mints the links mailed to members and reads their tokens back. Tokens travel base64url-encoded.</summary>
-public sealed class MemberLinks(UserManager<Member> users, PublicUrl publicUrl, EmailRevertTokens revertTokens)
+/// <summary>
+/// Mints the links mailed to members and reads their tokens back. Tokens travel base64url-encoded. A link asked for
+/// inside a chamber's page remembers that page (its validated origin, colour and return address), so the page the
+/// mail opens shows the chamber's colour and the way back to it.
+/// </summary>
+public sealed class MemberLinks(UserManager<Member> users, PublicUrl publicUrl, EmailRevertTokens revertTokens, EmbedContext embed)
 {
     private const string SetPasswordPurpose = "CreateAccess";
 
@@ -66,6 +71,13 @@ public sealed class MemberLinks(UserManager<Member> users, PublicUrl publicUrl, 
         foreach (var (name, value) in extra)
         {
             query[name] = value;
+        }
+
+        if (embed.IsEmbedded)
+        {
+            query[EmbedQuery.EmbedOrigin] = embed.ParentOrigin;
+            query[EmbedQuery.Primary] = embed.Primary?.Hex;
+            query[EmbedQuery.HostReturnUrl] = embed.HostReturnUrl;
         }
 
         return QueryHelpers.AddQueryString(publicUrl.For(path), query);
