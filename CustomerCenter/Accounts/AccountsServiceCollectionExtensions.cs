@@ -78,6 +78,8 @@ public static class AccountsServiceCollectionExtensions
         services.AddScoped<LoginLockout>();
         services.AddScoped<AccessActivation>();
         services.AddScoped<ProfileChanges>();
+        services.AddSingleton<EmailRevertTokens>();
+        services.AddScoped<EmailChangeReverts>();
         services.AddScoped<MemberDataRights>();
         return builder;
     }

@@ -20,4 +20,8 @@ public enum MemberMailKind
     InvitationResentByStaff,
     /// <summary>Staff sent a reset link the member did not ask for; names the staff user.</summary>
     ResetLinkByStaff,
+    /// <summary>Notice after the member changed their password, with the way to a new one if it was not them.</summary>
+    PasswordChanged,
+    /// <summary>Notice to the old address after an e-mail change, with the 72-hour link that reverts it and locks the access.</summary>
+    EmailChanged,
 }
