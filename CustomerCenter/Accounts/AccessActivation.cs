@@ -10,6 +10,7 @@ public sealed class AccessActivation(
     UserManager<Member> users,
     MemberLinks links,
     MemberSignIn signIn,
+    MemberSessions sessions,
     AccessEventRecorder accessLog,
     IOptions<ConsentOptions> consent,
     TimeProvider clock)
@@ -52,7 +53,7 @@ public sealed class AccessActivation(
         return true;
     }
 
-    /// <summary>Sets a new password; the new security stamp ends every other session and spends the link.</summary>
+    /// <summary>Sets a new password, ends every session and spends the link (the new security stamp).</summary>
     public async Task<bool> ResetPasswordAsync(Member member, string encodedToken, string password)
     {
         var token = MemberLinks.DecodeToken(encodedToken);
@@ -62,6 +63,7 @@ public sealed class AccessActivation(
         }
 
         await users.ResetAccessFailedCountAsync(member);
+        await sessions.EndAllAsync(member.Id);
         await accessLog.RecordAsync(AccessEventKind.PasswordReset, member.Id);
         if (member.Status == MemberStatus.Active)
         {

@@ -15,6 +15,7 @@ public sealed class MemberSignIn(
     SignInManager<Member> signInManager,
     IPasswordHasher<Member> hasher,
     LoginLockout lockout,
+    MemberSessions sessions,
     CustomerCenterDb db,
     AccessEventRecorder accessLog,
     TimeProvider clock)
@@ -60,19 +61,40 @@ public sealed class MemberSignIn(
         return true;
     }
 
-    /// <summary>Starts a session: first login once, last login every time, an access event, the OnlineLogin cookie.</summary>
+    /// <summary>
+    /// Starts a session: first login once, last login every time, the server-side session record, an access event,
+    /// the OnlineLogin cookie carrying the session's id.
+    /// </summary>
     public async Task CompleteSignInAsync(Member member)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         await db.Users.Where(m => m.Id == member.Id).ExecuteUpdateAsync(s => s
             .SetProperty(m => m.FirstLoginAt, m => m.FirstLoginAt ?? now)
             .SetProperty(m => m.LastLoginAt, now));
-        await signInManager.SignInAsync(member, isPersistent: false);
+        var session = await sessions.StartAsync(member.Id);
+        await signInManager.SignInWithClaimsAsync(member, isPersistent: false, [MemberSessions.ClaimFor(session.Id)]);
         await accessLog.RecordAsync(AccessEventKind.LoginSucceeded, member.Id);
     }
 
+    /// <summary>After a password change: every other session ends, this one continues with a cookie for the new stamp.</summary>
+    public async Task KeepOnlyThisSessionAsync(Member member)
+    {
+        var current = MemberSessions.IdOf(signInManager.Context.User);
+        await sessions.EndAllAsync(member.Id, except: current);
+        if (current is { } id)
+        {
+            await signInManager.SignInWithClaimsAsync(member, isPersistent: false, [MemberSessions.ClaimFor(id)]);
+        }
+    }
+
+    /// <summary>Ends this browser's session on the server, so that a copy of the cookie is worthless too.</summary>
     public async Task SignOutAsync(Member? member)
     {
+        if (member is not null && MemberSessions.IdOf(signInManager.Context.User) is { } current)
+        {
+            await sessions.EndAsync(member.Id, current);
+        }
+
         await signInManager.SignOutAsync();
         await accessLog.RecordAsync(AccessEventKind.Logout, member?.Id);
     }

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Identity;
 namespace CustomerCenter.Staff.Members;
 
 /// <summary>What staff do to a member (DESIGN §1); every action writes an access event naming the staff user.</summary>
-public sealed class MemberActions(UserManager<Member> users, MemberLinks links, MemberMails mails, AccessEventRecorder accessLog)
+public sealed class MemberActions(UserManager<Member> users, MemberLinks links, MemberMails mails, AccessEventRecorder accessLog, MemberSessions sessions)
 {
     /// <summary>Locks the member out; the new security stamp ends every session at once.</summary>
     public Task<bool> LockAsync(Guid memberId, Guid actorId) =>
@@ -16,6 +16,7 @@ public sealed class MemberActions(UserManager<Member> users, MemberLinks links, 
             member.Status = MemberStatus.Locked;
             await users.UpdateAsync(member);
             await users.UpdateSecurityStampAsync(member);
+            await sessions.EndAllAsync(member.Id);
         });
 
     public Task<bool> UnlockAsync(Guid memberId, Guid actorId) =>
@@ -37,7 +38,11 @@ public sealed class MemberActions(UserManager<Member> users, MemberLinks links, 
 
     /// <summary>Removes the member's personal data; their events stay, without the reference to them.</summary>
     public Task<bool> EraseAsync(Guid memberId, Guid actorId) =>
-        ChangeAsync(memberId, actorId, AccessEventKind.MemberErasedByStaff, async member => await users.DeleteAsync(member));
+        ChangeAsync(memberId, actorId, AccessEventKind.MemberErasedByStaff, async member =>
+        {
+            await sessions.EndAllAsync(member.Id);
+            await users.DeleteAsync(member);
+        });
 
     private async Task<bool> ChangeAsync(Guid memberId, Guid actorId, AccessEventKind kind, Func<Member, Task> change)
     {
