@@ -11,6 +11,7 @@ public sealed class AccessActivation(
     MemberLinks links,
     MemberSignIn signIn,
     MemberSessions sessions,
+    LoginLockout lockout,
     AccessEventRecorder accessLog,
     IOptions<ConsentOptions> consent,
     TimeProvider clock)
@@ -62,7 +63,7 @@ public sealed class AccessActivation(
             return false;
         }
 
-        await users.ResetAccessFailedCountAsync(member);
+        await lockout.ClearAsync(member);
         await sessions.EndAllAsync(member.Id);
         await accessLog.RecordAsync(AccessEventKind.PasswordReset, member.Id);
         if (member.Status == MemberStatus.Active)

@@ -1,5 +1,8 @@
+using System.Globalization;
 using CustomerCenter.AccessLog;
+using CustomerCenter.Accounts.Links;
 using CustomerCenter.Data;
+using CustomerCenter.Mail;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,6 +19,8 @@ public sealed class MemberSignIn(
     IPasswordHasher<Member> hasher,
     LoginLockout lockout,
     MemberSessions sessions,
+    MemberLinks links,
+    MemberMails mails,
     CustomerCenterDb db,
     AccessEventRecorder accessLog,
     TimeProvider clock)
@@ -47,6 +52,11 @@ public sealed class MemberSignIn(
         {
             var lockedUntil = await lockout.CountFailureAsync(member);
             await accessLog.RecordAsync(lockedUntil is null ? AccessEventKind.LoginFailed : AccessEventKind.LockedOut, member.Id);
+            if (lockedUntil is { } until)
+            {
+                await MailLockoutAsync(member, until);
+            }
+
             return false;
         }
 
@@ -60,6 +70,14 @@ public sealed class MemberSignIn(
         await CompleteSignInAsync(member);
         return true;
     }
+
+    /// <summary>
+    /// The page says the same as for any failed login (issue 12 item 5); only the owner of the address learns of the
+    /// lockout, with a way back in (issue 12 item 10). Members have no time zone, so the time is given in UTC.
+    /// </summary>
+    private async Task MailLockoutAsync(Member member, DateTimeOffset until) =>
+        mails.Send(MemberMailKind.AccountLocked, member.Email!, member.Language, await links.ResetPasswordAsync(member),
+            until.UtcDateTime.ToString("HH:mm", CultureInfo.InvariantCulture));
 
     /// <summary>
     /// Starts a session: first login once, last login every time, the server-side session record, an access event,

@@ -12,4 +12,6 @@ public enum MemberMailKind
     ConfirmEmailChange,
     /// <summary>Sent to a new address that already belongs to another member.</summary>
     EmailAlreadyInUse,
+    /// <summary>To the owner when failed logins lock the account: until when, and a link to reset the password.</summary>
+    AccountLocked,
 }
