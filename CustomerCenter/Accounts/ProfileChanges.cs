@@ -8,7 +8,7 @@ namespace CustomerCenter.Accounts;
 /// <summary>What a signed-in member changes about themselves (seed 000 §2.2.1 c).</summary>
 public sealed class ProfileChanges(
     UserManager<Member> users,
-    SignInManager<Member> signInManager,
+    MemberSignIn signIn,
     MemberLinks links,
     MemberMails mails,
     AccessEventRecorder accessLog)
@@ -72,7 +72,7 @@ public sealed class ProfileChanges(
             return false;
         }
 
-        await signInManager.RefreshSignInAsync(member);
+        await signIn.KeepOnlyThisSessionAsync(member);
         await accessLog.RecordAsync(AccessEventKind.PasswordChanged, member.Id);
         mails.Send(MemberMailKind.PasswordChanged, member.Email!, member.Language, links.ForgotPassword());
         return true;

@@ -24,4 +24,6 @@ public enum MemberMailKind
     PasswordChanged,
     /// <summary>Notice to the old address after an e-mail change, with the 72-hour link that reverts it and locks the access.</summary>
     EmailChanged,
+    /// <summary>To the owner when failed logins lock the account: until when, and a link to reset the password.</summary>
+    AccountLocked,
 }
