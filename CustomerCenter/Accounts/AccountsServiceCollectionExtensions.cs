@@ -67,12 +67,15 @@ public static class AccountsServiceCollectionExtensions
             .AddMemberTokenProviders()
             .AddPasswordValidator<PasswordPolicyIdentityValidator>();
 
-        services.AddSingleton<CommonPasswords>();
+        services.AddSingleton<LeakedPasswords>();
+        services.AddSingleton<PasswordGuessability>();
         services.AddSingleton<PasswordPolicy>();
+        services.AddSingleton<PassphraseExamples>();
         services.AddValidatorsFromAssemblyContaining<AccessRequests>(ServiceLifetime.Singleton);
         services.AddScoped<MemberLinks>();
         services.AddScoped<AccessRequests>();
         services.AddScoped<MemberSignIn>();
+        services.AddScoped<LoginLockout>();
         services.AddScoped<AccessActivation>();
         services.AddScoped<ProfileChanges>();
         services.AddSingleton<EmailRevertTokens>();
