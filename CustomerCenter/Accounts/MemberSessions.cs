@@ -65,7 +65,7 @@ public sealed class MemberSessions(CustomerCenterDb db, IHttpContextAccessor htt
         };
         db.MemberSessions.Add(session);
         await db.SaveChangesAsync(cancellationToken);
-        return new StartedSession(session.Id, FromUnknownDevice: seenBefore.Count > 0 && !seenBefore.Any(s => s.Known));
+        return new StartedSession(session.Id, device, network, FromUnknownDevice: seenBefore.Count > 0 && !seenBefore.Any(s => s.Known));
     }
 
     /// <summary>

@@ -20,6 +20,12 @@ public sealed class ProfileChanges(
         await users.UpdateAsync(member);
     }
 
+    public async Task<bool> SetNewDeviceNoticeAsync(Member member, bool enabled)
+    {
+        member.NotifyOfNewDevices = enabled;
+        return (await users.UpdateAsync(member)).Succeeded;
+    }
+
     /// <summary>
     /// Mails a confirmation link to the new address; nothing changes until it is followed. An address that belongs to
     /// someone else gets a notice instead, so the form never tells whether it is taken.
