@@ -34,6 +34,20 @@ public sealed class AddAdminCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Add_admin_without_an_address_for_links_fails_before_creating_anyone()
+    {
+        using var unconfigured = new PortalFactory().WithoutListeningAddress();
+        using var client = unconfigured.CreatePortalClient();
+        await client.GetAsync("/health");
+
+        var exitCode = await AddAdminCommand.RunAsync(unconfigured.Services, "no.url@chamber.example", CancellationToken.None);
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Equal(0, await unconfigured.WithDbAsync(db => db.Users.CountAsync(m => m.Email == "no.url@chamber.example")));
+        Assert.Empty(unconfigured.Mail.To("no.url@chamber.example"));
+    }
+
+    [Fact]
     public async Task Add_admin_refuses_something_that_is_not_an_address()
     {
         using var client = portal.CreatePortalClient();

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using Microsoft.AspNetCore.Http;
 using CustomerCenter.Tests.Infrastructure;
 
 namespace CustomerCenter.Tests.Accounts;
@@ -81,7 +82,7 @@ public sealed class BadInputTests(PortalFactory portal) : IClassFixture<PortalFa
             ["Input.ConfirmPassword"] = "my address is rules and more",
             ["Input.AcceptTerms"] = "true",
         });
-        Assert.Equal("Das Passwort darf Ihre E-Mail-Adresse nicht enthalten", withAddress.ErrorFor("Password"));
+        Assert.Equal("Das Passwort darf weder Ihren Namen noch Ihre E-Mail-Adresse enthalten", withAddress.ErrorFor("Password"));
     }
 
     [Fact]
@@ -169,5 +170,114 @@ public sealed class BadInputTests(PortalFactory portal) : IClassFixture<PortalFa
         var response = await client.Http.GetAsync(url);
 
         Assert.InRange((int)response.StatusCode, 200, 499);
+    }
+
+    [Theory]
+    [InlineData("/embed/login?erased=x")]
+    [InlineData("/staff/login?erased=x")]
+    [InlineData("/embed/login?erased=")]
+    [InlineData("/embed/login?erased=true&erased=false")]
+    public async Task A_malformed_flag_on_the_login_pages_shows_the_normal_page(string url)
+    {
+        using var client = portal.CreatePortalClient();
+
+        var page = await client.GetAsync(url + "&lang=en");
+
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.NotNull(page.Document.QuerySelector("form"));
+    }
+
+    [Theory]
+    [InlineData("/ä")]
+    [InlineData("/account?x=ü")]
+    [InlineData("/a b")]
+    public async Task Logout_with_an_unusable_return_url_signs_out_and_goes_to_the_login(string returnUrl)
+    {
+        using var client = portal.CreatePortalClient();
+        await portal.CreateMemberAsync(client, $"logout.{Guid.NewGuid():N}@example.de");
+        var account = await client.GetAsync("/account");
+
+        var loggedOut = await client.SubmitAsync(account, new Dictionary<string, string> { ["returnUrl"] = returnUrl }, action: "/account/logout");
+
+        Assert.Equal(HttpStatusCode.Redirect, loggedOut.Status);
+        Assert.Equal("/embed/login", loggedOut.RedirectTarget);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/account")).Status);
+    }
+
+    [Fact]
+    public async Task A_non_ascii_return_url_after_login_goes_to_the_default_page()
+    {
+        using var client = portal.CreatePortalClient();
+        await portal.CreateMemberAsync(client, "login.return@example.de");
+        await client.LogOutAsync();
+        var page = await client.GetAsync("/embed/login?ReturnUrl=%2F%C3%A4");
+
+        var loggedIn = await client.SubmitAsync(page, new Dictionary<string, string> { ["Input.Email"] = "login.return@example.de", ["Input.Password"] = MemberJourney.GoodPassword });
+
+        Assert.Equal(HttpStatusCode.Redirect, loggedIn.Status);
+        Assert.Equal("/account", loggedIn.RedirectTarget);
+    }
+
+    [Theory]
+    [InlineData("bad host")]
+    [InlineData("evil.example:port")]
+    [InlineData("[::1")]
+    [InlineData("a/b")]
+    [InlineData("exa\u00e4mple")]
+    public async Task An_invalid_host_header_answers_a_localized_400(string host)
+    {
+        // HttpClient refuses to send such a Host header; the test server takes the request as Kestrel would hand it on.
+        var context = await portal.Server.SendAsync(request =>
+        {
+            request.Request.Method = HttpMethods.Get;
+            request.Request.Path = "/embed/login";
+            request.Request.QueryString = new QueryString("?lang=en");
+            request.Request.Host = new HostString(host);
+        });
+
+        Assert.Equal(StatusCodes.Status400BadRequest, context.Response.StatusCode);
+        Assert.Contains("<title>Bad request</title>", await new StreamReader(context.Response.Body).ReadToEndAsync(), StringComparison.Ordinal);
+    }
+
+    public static TheoryData<string> MalformedQueryValues => new()
+    {
+        "x",
+        "",
+        "%FF",
+        "%C3%A4",
+        "%00%01",
+        "-1",
+        "1e999",
+        "true&{0}=false",
+        "%2F%2Fevil.example",
+        new string('9', 5000),
+    };
+
+    [Theory]
+    [MemberData(nameof(MalformedQueryValues))]
+    public async Task Every_get_page_survives_malformed_values_in_every_query_parameter(string value)
+    {
+        using var anonymous = portal.CreatePortalClient();
+        using var member = portal.CreatePortalClient();
+        await portal.CreateMemberAsync(member, $"sweep.{Guid.NewGuid():N}@example.de");
+
+        var failures = new List<string>();
+        foreach (var (path, parameters) in QueryParameterSweep.Pages())
+        {
+            foreach (var parameter in parameters)
+            {
+                var url = $"{path}?{parameter}={string.Format(System.Globalization.CultureInfo.InvariantCulture, value, parameter)}";
+                foreach (var client in new[] { anonymous, member })
+                {
+                    var status = (int)(await client.Http.GetAsync(url)).StatusCode;
+                    if (status >= 500)
+                    {
+                        failures.Add($"{status} {url}");
+                    }
+                }
+            }
+        }
+
+        Assert.Empty(failures);
     }
 }

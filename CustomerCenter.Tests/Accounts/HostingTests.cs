@@ -18,6 +18,56 @@ public sealed class HostingTests
     }
 
     [Fact]
+    public async Task A_forgot_password_post_with_a_foreign_host_header_mails_a_link_on_the_listening_address()
+    {
+        using var portal = new PortalFactory();
+        using var member = portal.CreatePortalClient();
+        await portal.CreateMemberAsync(member, "host.header@example.de");
+        using var attacker = portal.CreatePortalClient();
+        attacker.Http.DefaultRequestHeaders.Host = "evil.example";
+
+        var page = await attacker.GetAsync("/embed/forgot-password");
+        await attacker.SubmitAsync(page, new Dictionary<string, string> { ["Input.Email"] = "host.header@example.de" });
+
+        var mail = await portal.Mail.WaitForAsync("host.header@example.de", 2);
+        Assert.Contains("https://localhost/embed/reset-password?member=", mail.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("evil.example", mail.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_foreign_host_header_does_not_change_the_configured_public_url()
+    {
+        using var portal = new PortalFactory().With("Portal:PublicUrl", "https://portal.chamber.example");
+        using var member = portal.CreatePortalClient();
+        await portal.CreateMemberAsync(member, "public.host@example.de");
+        using var attacker = portal.CreatePortalClient();
+        attacker.Http.DefaultRequestHeaders.Host = "evil.example";
+
+        var page = await attacker.GetAsync("/embed/forgot-password");
+        await attacker.SubmitAsync(page, new Dictionary<string, string> { ["Input.Email"] = "public.host@example.de" });
+
+        var mail = await portal.Mail.WaitForAsync("public.host@example.de", 2);
+        Assert.Contains("https://portal.chamber.example/embed/reset-password?member=", mail.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Without_a_public_url_a_host_listed_in_allowed_hosts_is_used_and_others_are_refused()
+    {
+        using var portal = new PortalFactory().With("AllowedHosts", "portal.chamber.example;localhost");
+        using var client = portal.CreatePortalClient();
+        client.Http.DefaultRequestHeaders.Host = "portal.chamber.example";
+
+        await client.RequestAccessAsync("allowed.host@example.de");
+        using var attacker = portal.CreatePortalClient();
+        attacker.Http.DefaultRequestHeaders.Host = "evil.example";
+        var refused = await attacker.Http.GetAsync("/embed/forgot-password");
+
+        var mail = await portal.Mail.WaitForAsync("allowed.host@example.de");
+        Assert.Contains("https://portal.chamber.example/embed/set-password?member=", mail.Text, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+    }
+
+    [Fact]
     public async Task Forwarded_headers_from_a_stranger_are_ignored()
     {
         using var portal = new PortalFactory();
@@ -36,7 +86,8 @@ public sealed class HostingTests
     public async Task Forwarded_headers_from_a_configured_proxy_make_links_use_the_public_address()
     {
         // The test server has no remote address of its own; a known proxy is what the middleware then trusts.
-        using var portal = new PortalFactory().With("Portal:KnownProxies:0", "10.0.0.5");
+        // The proxy passes on the host the client asked for: it counts only because the operator listed it.
+        using var portal = new PortalFactory().With("Portal:KnownProxies:0", "10.0.0.5").With("AllowedHosts", "localhost;portal.chamber.example");
         using var client = portal.CreatePortalClient();
         client.Http.DefaultRequestHeaders.Add("X-Forwarded-Host", "portal.chamber.example");
         client.Http.DefaultRequestHeaders.Add("X-Forwarded-Proto", "https");

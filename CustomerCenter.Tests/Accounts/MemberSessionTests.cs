@@ -1,6 +1,7 @@
 using System.Net;
 using AngleSharp.Html.Dom;
 using CustomerCenter.Accounts;
+using CustomerCenter.Staff;
 using CustomerCenter.Staff.Members;
 using CustomerCenter.Tests.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -173,7 +174,7 @@ public sealed class MemberSessionTests(PortalFactory portal) : IClassFixture<Por
 
         await using (var scope = portal.Services.CreateAsyncScope())
         {
-            Assert.True(await scope.ServiceProvider.GetRequiredService<MemberActions>().LockAsync(memberId, actorId));
+            Assert.Equal(StaffActionOutcome.Done, await scope.ServiceProvider.GetRequiredService<MemberActions>().LockAsync(memberId, actorId));
         }
 
         Assert.Empty(await OpenSessionsAsync(email));

@@ -16,6 +16,8 @@ public sealed class BrowserPortalFactory : PortalFactory
         : base(Path.Combine(Path.GetTempPath(), $"cc-browser-{Guid.NewGuid():N}"), replaceEdges: false)
     {
         UseKestrel(0);
+        // Kestrel reports 127.0.0.1, the browser opens localhost: listing the host makes mailed links use the latter.
+        With("AllowedHosts", "localhost");
     }
 
     /// <summary>

@@ -27,6 +27,8 @@ public class PortalFactory : WebApplicationFactory<Program>
 
     private readonly bool replaceEdges;
 
+    private string? listeningAddress = "https://localhost";
+
     public PortalFactory()
         : this(NewDataDirectory(), replaceEdges: true)
     {
@@ -57,6 +59,13 @@ public class PortalFactory : WebApplicationFactory<Program>
         return this;
     }
 
+    /// <summary>A test server that listens nowhere, like a command run outside a started portal.</summary>
+    public PortalFactory WithoutListeningAddress()
+    {
+        listeningAddress = null;
+        return this;
+    }
+
     /// <summary>A second portal on the same database and keys: what a restart or another instance looks like.</summary>
     public PortalFactory Restarted() => new(DataDirectory, replaceEdges);
 
@@ -78,6 +87,12 @@ public class PortalFactory : WebApplicationFactory<Program>
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, TestRemoteAddress>());
+        if (listeningAddress is { } address)
+        {
+            builder.ConfigureServices(services => services.AddSingleton<IStartupFilter>(new TestServerListeningAddress(address)));
         }
 
         if (!replaceEdges)

@@ -67,8 +67,10 @@ public static class AccountsServiceCollectionExtensions
             .AddMemberTokenProviders()
             .AddPasswordValidator<PasswordPolicyIdentityValidator>();
 
-        services.AddSingleton<CommonPasswords>();
+        services.AddSingleton<LeakedPasswords>();
+        services.AddSingleton<PasswordGuessability>();
         services.AddSingleton<PasswordPolicy>();
+        services.AddSingleton<PassphraseExamples>();
         services.AddValidatorsFromAssemblyContaining<AccessRequests>(ServiceLifetime.Singleton);
         services.AddScoped<MemberLinks>();
         services.AddScoped<AccessRequests>();
@@ -77,6 +79,8 @@ public static class AccountsServiceCollectionExtensions
         services.AddScoped<MemberSessions>();
         services.AddScoped<AccessActivation>();
         services.AddScoped<ProfileChanges>();
+        services.AddSingleton<EmailRevertTokens>();
+        services.AddScoped<EmailChangeReverts>();
         services.AddScoped<MemberDataRights>();
         return builder;
     }

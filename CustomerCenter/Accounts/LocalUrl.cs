@@ -10,5 +10,7 @@ public static class LocalUrl
         !string.IsNullOrEmpty(url)
         && url[0] == '/'
         && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'))
-        && !url.Any(char.IsControl);
+        // Printable ASCII only: a Location header cannot carry anything else (Kestrel throws on it), and a link this
+        // portal makes itself is always percent-encoded. Anything else was typed by hand and is not followed.
+        && url.All(c => c is > ' ' and < '\u007f');
 }

@@ -55,6 +55,7 @@ public sealed class ProfileChanges(
             return false;
         }
 
+        var oldEmail = member.Email!;
         var result = await users.ChangeEmailAsync(member, newEmail, token);
         if (!result.Succeeded)
         {
@@ -63,6 +64,8 @@ public sealed class ProfileChanges(
 
         await users.SetUserNameAsync(member, newEmail);
         await accessLog.RecordAsync(AccessEventKind.EmailChanged, member.Id);
+        // The old address hears of it, with a way back: if the account was taken over, its owner still reads that mailbox.
+        mails.Send(MemberMailKind.EmailChanged, oldEmail, member.Language, links.RevertEmailChange(member, oldEmail), newEmail);
         return true;
     }
 
@@ -77,6 +80,7 @@ public sealed class ProfileChanges(
 
         await signIn.KeepOnlyThisSessionAsync(member);
         await accessLog.RecordAsync(AccessEventKind.PasswordChanged, member.Id);
+        mails.Send(MemberMailKind.PasswordChanged, member.Email!, member.Language, links.ForgotPassword());
         return true;
     }
 }

@@ -6,7 +6,7 @@ public sealed class PortalOptions
 {
     public const string Section = "Portal";
 
-    /// <summary>The public https URL behind a reverse proxy, used for links in mails. When empty, the request's own URL is used.</summary>
+    /// <summary>The public https URL behind a reverse proxy, used for links in mails. When empty, a host from AllowedHosts or an address the portal listens on is used, never the request's Host header.</summary>
     [Url]
     public string? PublicUrl { get; set; }
 

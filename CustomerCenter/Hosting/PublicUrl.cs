@@ -1,50 +1,113 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.HostFiltering;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Primitives;
 
 namespace CustomerCenter.Hosting;
 
-/// <summary>Turns a portal path into the absolute URL a member can open from a mail.</summary>
-public sealed class PublicUrl(IOptions<PortalOptions> options, IHttpContextAccessor httpContextAccessor, IConfiguration configuration, IServiceProvider services)
+/// <summary>
+/// Turns a portal path into the absolute URL a member can open from a mail. The base comes only from what the operator
+/// configured: <c>Portal:PublicUrl</c>; without it, a host listed in <c>AllowedHosts</c> or an address Kestrel listens on.
+/// The request (its Host header, or the circuit's base URI, which came from one) only chooses among those — a forgot-password
+/// post sent with <c>Host: evil.example</c> must not mail a link that hands the token to evil.example.
+/// </summary>
+public sealed class PublicUrl(
+    IOptions<PortalOptions> options,
+    IOptionsMonitor<HostFilteringOptions> hostFiltering,
+    IHttpContextAccessor httpContextAccessor,
+    IConfiguration configuration,
+    IServiceProvider services)
 {
-    public string For(string pathAndQuery)
+    public string For(string pathAndQuery) =>
+        (TrustedBase() ?? throw new InvalidOperationException(
+            $"No trusted address for links in mails: set {PortalOptions.Section}:{nameof(PortalOptions.PublicUrl)}."))
+        .TrimEnd('/') + "/" + pathAndQuery.TrimStart('/');
+
+    /// <summary>Whether links can be built here, outside a request (the add-admin command asks before creating anyone).</summary>
+    public bool IsAvailable => TrustedBase() is not null;
+
+    private string? TrustedBase()
     {
-        var configured = options.Value.PublicUrl;
-        string baseUrl;
-        if (!string.IsNullOrWhiteSpace(configured))
+        if (!string.IsNullOrWhiteSpace(options.Value.PublicUrl))
         {
-            baseUrl = configured;
-        }
-        else if (httpContextAccessor.HttpContext?.Request is { } request)
-        {
-            baseUrl = $"{request.Scheme}://{request.Host}{request.PathBase}";
-        }
-        else if (CircuitBaseUri() is { } circuitBase)
-        {
-            // In the interactive staff area there is no HttpContext; the circuit knows the address it was opened at.
-            baseUrl = circuitBase;
-        }
-        else if (configuration["urls"]?.Split(';', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() is { } listening)
-        {
-            // Outside a request (the add-admin command): the address the portal listens on when started the same way.
-            baseUrl = listening.Replace("://+", "://localhost", StringComparison.Ordinal).Replace("://*", "://localhost", StringComparison.Ordinal);
-        }
-        else
-        {
-            throw new InvalidOperationException($"{PortalOptions.Section}:{nameof(PortalOptions.PublicUrl)} must be set to build links outside a request.");
+            return options.Value.PublicUrl;
         }
 
-        return baseUrl.TrimEnd('/') + "/" + pathAndQuery.TrimStart('/');
+        var observed = ObservedBase();
+        return FromAllowedHosts(observed) ?? FromListeningAddresses(observed);
     }
 
-    private string? CircuitBaseUri()
+    /// <summary>The address this request (or the staff circuit) was made to: untrusted, used only to pick a trusted one.</summary>
+    private Uri? ObservedBase()
     {
+        if (httpContextAccessor.HttpContext?.Request is { } request)
+        {
+            return Uri.TryCreate($"{request.Scheme}://{request.Host}{request.PathBase}/", UriKind.Absolute, out var uri) ? uri : null;
+        }
+
         try
         {
-            return services.GetService<Microsoft.AspNetCore.Components.NavigationManager>()?.BaseUri;
+            var baseUri = services.GetService<NavigationManager>()?.BaseUri;
+            return baseUri is not null && Uri.TryCreate(baseUri, UriKind.Absolute, out var uri) ? uri : null;
         }
         catch (InvalidOperationException)
         {
             // Outside a Blazor render (a command, a background job) the NavigationManager is not initialised.
             return null;
         }
+    }
+
+    /// <summary>A request host the operator listed in AllowedHosts (host filtering refuses all others before this runs).</summary>
+    private string? FromAllowedHosts(Uri? observed)
+    {
+        var allowed = hostFiltering.CurrentValue.AllowedHosts
+            .Where(host => !string.IsNullOrWhiteSpace(host))
+            .ToList();
+        if (allowed.Count == 0 || allowed.Contains("*"))
+        {
+            return null;
+        }
+
+        if (observed is not null && HostString.MatchesAny(new StringSegment(observed.Host), [.. allowed.Select(h => new StringSegment(h))]))
+        {
+            return observed.GetLeftPart(UriPartial.Path);
+        }
+
+        // No request to take a scheme from, or a request without a listed host: the first listed name, over https.
+        var named = allowed.FirstOrDefault(host => !host.Contains('*', StringComparison.Ordinal));
+        return named is null ? null : $"{observed?.Scheme ?? Uri.UriSchemeHttps}://{named}/";
+    }
+
+    /// <summary>The address Kestrel listens on whose host and port the request used, else the first one.</summary>
+    private string? FromListeningAddresses(Uri? observed)
+    {
+        var listening = (services.GetService<IServer>()?.Features.Get<IServerAddressesFeature>()?.Addresses ?? [])
+            .Concat(StartedLikeThis())
+            .Select(ListeningAddress)
+            .OfType<Uri>()
+            .ToList();
+        var match = observed is null
+            ? null
+            : listening.FirstOrDefault(address =>
+                string.Equals(address.Host, observed.Host, StringComparison.OrdinalIgnoreCase) && address.Port == observed.Port);
+        return match is null && listening.Count == 0 ? null : (match ?? listening[0]).GetLeftPart(UriPartial.Authority) + "/";
+    }
+
+    /// <summary>Outside a running server (the add-admin command): the addresses the portal listens on when started the same way.</summary>
+    private string[] StartedLikeThis() =>
+        configuration["urls"]?.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
+
+    /// <summary>A listening address as a link base; one that names no host (<c>http://+:80</c>, <c>[::]</c>) is this machine.</summary>
+    private static Uri? ListeningAddress(string address)
+    {
+        var named = address.Replace("://+", "://localhost", StringComparison.Ordinal).Replace("://*", "://localhost", StringComparison.Ordinal);
+        if (!Uri.TryCreate(named, UriKind.Absolute, out var uri))
+        {
+            return null;
+        }
+
+        return uri.Host is "0.0.0.0" or "[::]" ? new UriBuilder(uri) { Host = "localhost" }.Uri : uri;
     }
 }

@@ -1,5 +1,6 @@
 using CustomerCenter.Accounts;
 using CustomerCenter.Accounts.Forms;
+using CustomerCenter.Hosting;
 using CustomerCenter.Localization;
 using CustomerCenter.Mail;
 using FluentValidation;
@@ -25,8 +26,17 @@ internal static class AddAdminCommand
             return 2;
         }
 
+        // The invitation mail needs a trusted address for its link; checked before anyone is created, so a missing
+        // setting never leaves a half-created Admin behind.
+        if (!provider.GetRequiredService<PublicUrl>().IsAvailable)
+        {
+            await Console.Error.WriteLineAsync(
+                $"No address for the link in the invitation mail: set {PortalOptions.Section}:{nameof(PortalOptions.PublicUrl)} (for example --{PortalOptions.Section}:{nameof(PortalOptions.PublicUrl)}=https://portal.example) or the urls the portal listens on. Nobody was added.");
+            return 3;
+        }
+
         email = email.Trim();
-        var member = await provider.GetRequiredService<StaffTeam>().AddAsync(email, StaffRoles.Admin, PortalLanguages.Default, cancellationToken);
+        var member = await provider.GetRequiredService<StaffTeam>().AddByOperatorAsync(email, StaffRoles.Admin, PortalLanguages.Default, cancellationToken);
         if (member.Status == MemberStatus.Invited)
         {
             await provider.GetRequiredService<MailDispatcher>().SendPendingAsync(cancellationToken);
