@@ -148,7 +148,7 @@ public sealed class MemberSessionTests(PortalFactory portal) : IClassFixture<Por
         await client.SubmitAsync(await client.GetAsync("/embed/forgot-password"), new Dictionary<string, string> { ["Input.Email"] = email });
         var link = (await portal.Mail.WaitForAsync(email, 2)).Link;
         using var resetter = portal.CreatePortalClient();
-        const string newPassword = "a fresh password for the reset";
+        const string newPassword = "violet harbour lanterns drift east";
         var reset = await resetter.SubmitAsync(await resetter.GetAsync(link), new Dictionary<string, string>
         {
             ["Input.Password"] = newPassword,
@@ -202,6 +202,36 @@ public sealed class MemberSessionTests(PortalFactory portal) : IClassFixture<Por
         Assert.Equal(HttpStatusCode.OK, (await here.GetAsync("/account")).Status);
         Assert.Equal(HttpStatusCode.Redirect, (await there.GetAsync("/account")).Status);
         Assert.Single(await OpenSessionsAsync(email));
+    }
+
+    [Fact]
+    public async Task Confirming_an_email_change_ends_the_session_records_with_the_cookies()
+    {
+        const string email = "moving.sessions@example.de";
+        const string newEmail = "moved.sessions@example.de";
+        using var client = await SignedInMemberAsync(email);
+        using var other = portal.CreatePortalClient();
+        await other.LogInAsync(email);
+        var memberId = await IdOfAsync(email);
+
+        await client.SubmitAsync(await client.GetAsync("/account"), new Dictionary<string, string> { ["EmailInput.NewEmail"] = newEmail }, handler: "email");
+        var link = (await portal.Mail.WaitForAsync(newEmail)).Link;
+        await client.SubmitAsync(await client.GetAsync(link), new Dictionary<string, string>());
+
+        Assert.Equal(HttpStatusCode.Redirect, (await other.GetAsync("/account")).Status);
+        Assert.Empty(await portal.WithDbAsync(db => db.MemberSessions.Where(s => s.MemberId == memberId && s.EndedAt == null).ToListAsync()));
+    }
+
+    [Fact]
+    public async Task A_session_whose_cookie_is_refused_for_a_changed_stamp_is_ended_too()
+    {
+        const string email = "stale.stamp@example.de";
+        using var client = await SignedInMemberAsync(email);
+        await portal.WithDbAsync(db => db.Users.Where(m => m.Email == email)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.SecurityStamp, "changed behind the portal's back")));
+
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/account")).Status);
+        Assert.Empty(await OpenSessionsAsync(email));
     }
 
     [Theory]

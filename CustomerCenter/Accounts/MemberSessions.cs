@@ -76,9 +76,15 @@ public sealed class MemberSessions(CustomerCenterDb db, IHttpContextAccessor htt
     {
         var state = await FindOpen(db, sessionId, memberId);
         var now = Now;
-        if (state is null || state.Status != MemberStatus.Active || state.SecurityStamp != securityStamp
-            || state.LastSeenAt < now - IdleLifetime - LastSeenPrecision)
+        if (state is null)
         {
+            return false;
+        }
+
+        if (state.Status != MemberStatus.Active || state.SecurityStamp != securityStamp || state.LastSeenAt < now - IdleLifetime - LastSeenPrecision)
+        {
+            // Whatever changed the stamp or the status ended the session: the list on /account says so from now on.
+            await EndAsync(memberId, sessionId, cancellationToken);
             return false;
         }
 
