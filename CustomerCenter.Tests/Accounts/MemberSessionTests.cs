@@ -234,6 +234,20 @@ public sealed class MemberSessionTests(PortalFactory portal) : IClassFixture<Por
         Assert.Empty(await OpenSessionsAsync(email));
     }
 
+    [Fact]
+    public async Task Sessions_are_deleted_ninety_days_after_their_last_use_at_anyones_sign_in()
+    {
+        using var gone = await SignedInMemberAsync("gone.ninety.days@example.de");
+        var goneId = await IdOfAsync("gone.ninety.days@example.de");
+        portal.Clock.Advance(TimeSpan.FromDays(91));
+
+        using var someoneElse = await SignedInMemberAsync("signs.in.later@example.de");
+
+        Assert.Equal(0, await portal.WithDbAsync(db => db.MemberSessions.CountAsync(s => s.MemberId == goneId)));
+        var privacy = await someoneElse.GetAsync("/privacy");
+        Assert.Contains("Angaben zu angemeldeten Geräten werden 90 Tage nach der letzten Aktivität gelöscht.", privacy.Text, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(ChromeOnWindows, "Chrome", "Windows")]
     [InlineData(FirefoxOnLinux, "Firefox", "Linux")]

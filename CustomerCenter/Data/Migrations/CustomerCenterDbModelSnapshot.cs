@@ -227,6 +227,8 @@ namespace CustomerCenter.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("LastSeenAt");
+
                     b.HasIndex("MemberId", "LastSeenAt");
 
                     b.ToTable("MemberSessions");
