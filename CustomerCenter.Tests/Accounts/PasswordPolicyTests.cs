@@ -147,6 +147,10 @@ public sealed class PasswordPolicyTests
     }
 
     [Fact]
+    public void Text_that_cannot_be_normalised_is_checked_as_it_is() =>
+        Assert.Empty(Policy().Check("wolkig \uD800 anker eule mond fernweh", Hanna));
+
+    [Fact]
     public void No_composition_rules_apply() =>
         Assert.Empty(Policy().Check("all lower case words only", Hanna));
 }
