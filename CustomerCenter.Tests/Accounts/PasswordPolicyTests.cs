@@ -75,6 +75,14 @@ public sealed class PasswordPolicyTests
         Assert.Equal([PasswordProblem.ContainsPersonalData], Policy().Check(password, Hanna));
 
     [Fact]
+    public void A_piece_of_the_local_part_alone_makes_a_password_guessable_not_forbidden()
+    {
+        var team = new PasswordOwner("reset.team@example.de", "Hanna", "Schmidt");
+        Assert.Empty(Policy().Check("a fresh password for the reset", team));
+        Assert.Equal([PasswordProblem.ContainsPersonalData], Policy().Check("reset team 2025!", team));
+    }
+
+    [Fact]
     public void Japanese_names_count_from_two_characters() =>
         Assert.Equal([PasswordProblem.ContainsPersonalData], Policy().Check("わたしは山田です、どうぞよろしく", new PasswordOwner("taro@example.jp", "太郎", "山田")));
 
