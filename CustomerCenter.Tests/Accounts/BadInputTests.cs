@@ -260,6 +260,7 @@ public sealed class BadInputTests(PortalFactory portal) : IClassFixture<PortalFa
         using var anonymous = portal.CreatePortalClient();
         using var member = portal.CreatePortalClient();
         await portal.CreateMemberAsync(member, $"sweep.{Guid.NewGuid():N}@example.de");
+        using var admin = await portal.SignedInStaffAsync($"sweep.admin.{Guid.NewGuid():N}@chamber.example", CustomerCenter.Staff.StaffRoles.Admin);
 
         var failures = new List<string>();
         foreach (var (path, parameters) in QueryParameterSweep.Pages())
@@ -267,7 +268,7 @@ public sealed class BadInputTests(PortalFactory portal) : IClassFixture<PortalFa
             foreach (var parameter in parameters)
             {
                 var url = $"{path}?{parameter}={string.Format(System.Globalization.CultureInfo.InvariantCulture, value, parameter)}";
-                foreach (var client in new[] { anonymous, member })
+                foreach (var client in new[] { anonymous, member, admin })
                 {
                     var status = (int)(await client.Http.GetAsync(url)).StatusCode;
                     if (status >= 500)
