@@ -82,7 +82,7 @@ public sealed class BadInputTests(PortalFactory portal) : IClassFixture<PortalFa
             ["Input.ConfirmPassword"] = "my address is rules and more",
             ["Input.AcceptTerms"] = "true",
         });
-        Assert.Equal("Das Passwort darf Ihre E-Mail-Adresse nicht enthalten", withAddress.ErrorFor("Password"));
+        Assert.Equal("Das Passwort darf weder Ihren Namen noch Ihre E-Mail-Adresse enthalten", withAddress.ErrorFor("Password"));
     }
 
     [Fact]

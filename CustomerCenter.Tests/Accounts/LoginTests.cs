@@ -49,7 +49,7 @@ public sealed class LoginTests(PortalFactory portal) : IClassFixture<PortalFacto
         Assert.Contains("E-Mail-Adresse oder Passwort ist nicht richtig", locked.ErrorFor("Email"), StringComparison.Ordinal);
         Assert.DoesNotContain(locked.SetCookieHeaders, c => c.StartsWith("OnlineLogin=", StringComparison.Ordinal));
         var member = await MemberAsync(email);
-        Assert.True(member.LockoutEnd > DateTimeOffset.UtcNow.AddMinutes(14));
+        Assert.True(member.LockoutEnd > portal.Clock.GetUtcNow().AddMinutes(14));
         var kinds = await portal.WithDbAsync(db => db.AccessEvents.Where(e => e.MemberId == member.Id).OrderBy(e => e.Id).Select(e => e.Kind).ToListAsync());
         AccessEventKind[] failures = [.. Enumerable.Repeat(AccessEventKind.LoginFailed, 4), AccessEventKind.LockedOut, AccessEventKind.LockedOut];
         Assert.Equal(failures, kinds.TakeLast(6));

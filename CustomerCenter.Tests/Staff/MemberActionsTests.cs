@@ -1,6 +1,7 @@
 using System.Net;
 using CustomerCenter.AccessLog;
 using CustomerCenter.Accounts;
+using CustomerCenter.Staff;
 using CustomerCenter.Staff.Members;
 using CustomerCenter.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -68,10 +69,10 @@ public sealed class MemberActionsTests : IDisposable
         Assert.Equal(0, await portal.WithDbAsync(db => db.AccessEvents.CountAsync(e => e.MemberId == memberId)));
     }
 
-    private async Task ActAsync(Func<MemberActions, Task<bool>> action)
+    private async Task ActAsync(Func<MemberActions, Task<StaffActionOutcome>> action)
     {
         await using var scope = portal.Services.CreateAsyncScope();
-        Assert.True(await action(scope.ServiceProvider.GetRequiredService<MemberActions>()));
+        Assert.Equal(StaffActionOutcome.Done, await action(scope.ServiceProvider.GetRequiredService<MemberActions>()));
     }
 
     private Task<Guid> IdOfAsync(string email) => portal.WithDbAsync(db => db.Users.Where(m => m.Email == email).Select(m => m.Id).SingleAsync());

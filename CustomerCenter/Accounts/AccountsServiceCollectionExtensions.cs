@@ -26,7 +26,7 @@ public static class AccountsServiceCollectionExtensions
                 options.LoginPath = LoginRedirects.MemberLoginPath;
                 options.Events.OnRedirectToLogin = LoginRedirects.ToLoginAsync;
                 options.Events.OnRedirectToAccessDenied = LoginRedirects.ForbiddenAsync;
-                options.ExpireTimeSpan = TimeSpan.FromHours(8);
+                options.ExpireTimeSpan = MemberSessions.IdleLifetime;
                 options.SlidingExpiration = true;
                 options.Events.OnValidatePrincipal = MemberSessionValidator.ValidateAsync;
             });
@@ -67,14 +67,20 @@ public static class AccountsServiceCollectionExtensions
             .AddMemberTokenProviders()
             .AddPasswordValidator<PasswordPolicyIdentityValidator>();
 
-        services.AddSingleton<CommonPasswords>();
+        services.AddSingleton<LeakedPasswords>();
+        services.AddSingleton<PasswordGuessability>();
         services.AddSingleton<PasswordPolicy>();
+        services.AddSingleton<PassphraseExamples>();
         services.AddValidatorsFromAssemblyContaining<AccessRequests>(ServiceLifetime.Singleton);
         services.AddScoped<MemberLinks>();
         services.AddScoped<AccessRequests>();
         services.AddScoped<MemberSignIn>();
+        services.AddScoped<LoginLockout>();
+        services.AddScoped<MemberSessions>();
         services.AddScoped<AccessActivation>();
         services.AddScoped<ProfileChanges>();
+        services.AddSingleton<EmailRevertTokens>();
+        services.AddScoped<EmailChangeReverts>();
         services.AddScoped<MemberDataRights>();
         return builder;
     }

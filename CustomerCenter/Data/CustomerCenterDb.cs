@@ -17,6 +17,8 @@ public sealed class CustomerCenterDb(DbContextOptions<CustomerCenterDb> options)
 
     public DbSet<EmbedSite> EmbedSites => Set<EmbedSite>();
 
+    public DbSet<MemberSession> MemberSessions => Set<MemberSession>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -24,4 +24,8 @@ public sealed class MailOptions
 
     /// <summary>Pause before the first retry; it doubles with every further attempt.</summary>
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How many messages are handed to the transport at the same time; one slow or failing message never holds the others.</summary>
+    [Range(1, 32)]
+    public int ParallelSends { get; set; } = 4;
 }

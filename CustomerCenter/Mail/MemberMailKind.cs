@@ -12,4 +12,18 @@ public enum MemberMailKind
     ConfirmEmailChange,
     /// <summary>Sent to a new address that already belongs to another member.</summary>
     EmailAlreadyInUse,
+    /// <summary>An Admin gave a person without access a staff role (/staff/team); names the Admin.</summary>
+    StaffInvitation,
+    /// <summary>The operator made a person without access an Admin on the command line (add-admin).</summary>
+    OperatorInvitation,
+    /// <summary>Staff sent the set-password invitation again; names the staff user.</summary>
+    InvitationResentByStaff,
+    /// <summary>Staff sent a reset link the member did not ask for; names the staff user.</summary>
+    ResetLinkByStaff,
+    /// <summary>Notice after the member changed their password, with the way to a new one if it was not them.</summary>
+    PasswordChanged,
+    /// <summary>Notice to the old address after an e-mail change, with the 72-hour link that reverts it and locks the access.</summary>
+    EmailChanged,
+    /// <summary>To the owner when failed logins lock the account: until when, and a link to reset the password.</summary>
+    AccountLocked,
 }

@@ -36,7 +36,7 @@ internal static class AddAdminCommand
         }
 
         email = email.Trim();
-        var member = await provider.GetRequiredService<StaffTeam>().AddAsync(email, StaffRoles.Admin, PortalLanguages.Default, cancellationToken);
+        var member = await provider.GetRequiredService<StaffTeam>().AddByOperatorAsync(email, StaffRoles.Admin, PortalLanguages.Default, cancellationToken);
         if (member.Status == MemberStatus.Invited)
         {
             await provider.GetRequiredService<MailDispatcher>().SendPendingAsync(cancellationToken);

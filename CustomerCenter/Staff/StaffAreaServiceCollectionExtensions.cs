@@ -14,6 +14,9 @@ public static class StaffAreaServiceCollectionExtensions
         builder.Services.AddPortalMudBlazor();
         builder.Services.AddScoped<AuthenticationStateProvider, StaffAuthenticationStateProvider>();
         builder.Services.AddScoped<StaffTeam>();
+        builder.Services.AddScoped<StaffPermissions>();
+        builder.Services.AddScoped<EmbedSiteEdits>();
+        builder.Services.AddSingleton<StaffAccessRevocations>();
         return builder;
     }
 

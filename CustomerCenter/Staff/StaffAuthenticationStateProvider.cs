@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using CustomerCenter.Accounts;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server;
@@ -6,13 +7,27 @@ using Microsoft.AspNetCore.Identity;
 namespace CustomerCenter.Staff;
 
 /// <summary>
-/// A staff circuit lives long after the request that started it: every few minutes it checks that the person still
-/// exists, is active, has the same security stamp (no password reset since) and still holds a staff role.
+/// A staff circuit lives long after the request that started it: every minute it checks that the person still
+/// exists, is active, has the same security stamp (no password reset since) and still holds a staff role. A removal,
+/// lock or erasure on this instance ends the circuit's access at once (<see cref="StaffAccessRevocations"/>); every
+/// staff action checks the roles again anyway (<see cref="StaffPermissions"/>).
 /// </summary>
-internal sealed class StaffAuthenticationStateProvider(ILoggerFactory loggerFactory, IServiceScopeFactory scopeFactory)
-    : RevalidatingServerAuthenticationStateProvider(loggerFactory)
+internal sealed class StaffAuthenticationStateProvider : RevalidatingServerAuthenticationStateProvider
 {
-    protected override TimeSpan RevalidationInterval => TimeSpan.FromMinutes(5);
+    private static readonly AuthenticationState SignedOut = new(new ClaimsPrincipal(new ClaimsIdentity()));
+
+    private readonly IServiceScopeFactory scopeFactory;
+    private readonly StaffAccessRevocations revocations;
+
+    public StaffAuthenticationStateProvider(ILoggerFactory loggerFactory, IServiceScopeFactory scopeFactory, StaffAccessRevocations revocations)
+        : base(loggerFactory)
+    {
+        this.scopeFactory = scopeFactory;
+        this.revocations = revocations;
+        revocations.Revoked += OnRevokedAsync;
+    }
+
+    protected override TimeSpan RevalidationInterval => TimeSpan.FromMinutes(1);
 
     protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken)
     {
@@ -32,5 +47,27 @@ internal sealed class StaffAuthenticationStateProvider(ILoggerFactory loggerFact
 
         var roles = await scope.ServiceProvider.GetRequiredService<UserManager<Member>>().GetRolesAsync(member);
         return roles.Any(role => role is StaffRoles.Staff or StaffRoles.Admin);
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        revocations.Revoked -= OnRevokedAsync;
+        base.Dispose(disposing);
+    }
+
+    private async void OnRevokedAsync(Guid memberId)
+    {
+        try
+        {
+            var state = await GetAuthenticationStateAsync();
+            if (state.User.FindFirstValue(ClaimTypes.NameIdentifier) == memberId.ToString())
+            {
+                SetAuthenticationState(Task.FromResult(SignedOut));
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            // No authentication state yet: the circuit has not started, so there is nothing to take away.
+        }
     }
 }

@@ -14,6 +14,8 @@ public sealed class StaffTeam(
     UserManager<Member> users,
     RoleManager<IdentityRole<Guid>> roles,
     AccessRequests accessRequests,
+    StaffPermissions permissions,
+    StaffAccessRevocations revocations,
     MemberLinks links,
     MemberMails mails)
 {
@@ -34,10 +36,28 @@ public sealed class StaffTeam(
     }
 
     /// <summary>
-    /// Gives a person a staff role; someone without access yet is invited by mail, in <paramref name="language"/>, to
-    /// set a password.
+    /// An Admin gives a person a staff role; someone without access yet is invited by mail, in <paramref name="language"/>,
+    /// to set a password.
     /// </summary>
-    public async Task<Member> AddAsync(string email, string role, string language, CancellationToken cancellationToken)
+    public async Task<StaffActionOutcome> AddAsync(Guid actorId, string email, string role, string language, CancellationToken cancellationToken)
+    {
+        if (await permissions.RefusalAsync(actorId, adminOnly: true, targetId: null, cancellationToken) is { } refusal)
+        {
+            return refusal;
+        }
+
+        var admin = await users.FindByIdAsync(actorId.ToString());
+        await AddRoleAsync(email, role, language, MemberMailKind.StaffInvitation, [StaffSignature.Of(admin!)], cancellationToken);
+        return StaffActionOutcome.Done;
+    }
+
+    /// <summary>The portal's operator, on the command line (add-admin), gives a person a staff role.</summary>
+    public Task<Member> AddByOperatorAsync(string email, string role, string language, CancellationToken cancellationToken) =>
+        AddRoleAsync(email, role, language, MemberMailKind.OperatorInvitation, [], cancellationToken);
+
+    /// <summary>The invitation (<paramref name="invitation"/>) says who invited: the person did not ask for it.</summary>
+    private async Task<Member> AddRoleAsync(
+        string email, string role, string language, MemberMailKind invitation, string[] inviter, CancellationToken cancellationToken)
     {
         await EnsureRolesAsync();
         var member = await users.FindByEmailAsync(email)
@@ -50,7 +70,7 @@ public sealed class StaffTeam(
 
         if (member.Status == MemberStatus.Invited)
         {
-            mails.Send(MemberMailKind.SetPassword, member.Email!, member.Language, await links.SetPasswordAsync(member));
+            mails.Send(invitation, member.Email!, member.Language, await links.SetPasswordAsync(member), inviter);
         }
 
         cancellationToken.ThrowIfCancellationRequested();
@@ -58,15 +78,22 @@ public sealed class StaffTeam(
     }
 
     /// <summary>Takes both staff roles away; the member's own access stays. The change of security stamp ends their staff sessions.</summary>
-    public async Task RemoveAsync(Guid memberId)
+    public async Task<StaffActionOutcome> RemoveAsync(Guid memberId, Guid actorId)
     {
+        if (await permissions.RefusalAsync(actorId, adminOnly: true, targetId: memberId, CancellationToken.None) is { } refusal)
+        {
+            return refusal;
+        }
+
         if (await users.FindByIdAsync(memberId.ToString()) is not { } member)
         {
-            return;
+            return StaffActionOutcome.NotFound;
         }
 
         await users.RemoveFromRolesAsync(member, [.. (await users.GetRolesAsync(member)).Where(r => r is StaffRoles.Staff or StaffRoles.Admin)]);
         await users.UpdateSecurityStampAsync(member);
+        revocations.Revoke(member.Id);
+        return StaffActionOutcome.Done;
     }
 
     /// <summary>Creates the Staff and Admin roles where they are missing.</summary>

@@ -10,7 +10,7 @@ public sealed class ChangePasswordFormValidator : AbstractValidator<ChangePasswo
     public ChangePasswordFormValidator(IStringLocalizer<Texts> texts, PasswordPolicy policy)
     {
         RuleFor(f => f.CurrentPassword).EnteredPassword(texts);
-        RuleFor(f => f.NewPassword).NewPassword(policy, texts, f => f.AccountEmail);
+        RuleFor(f => f.NewPassword).NewPassword(policy, texts, f => new PasswordOwner(f.AccountEmail, f.AccountFirstName, f.AccountLastName));
         RuleFor(f => f.ConfirmNewPassword).Matches(f => f.NewPassword, texts);
     }
 }

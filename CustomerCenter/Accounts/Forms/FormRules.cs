@@ -1,6 +1,7 @@
 using System.Net.Mail;
 using CustomerCenter.Accounts.Passwords;
 using CustomerCenter.Localization;
+using CustomerCenter.Mail;
 using FluentValidation;
 using Microsoft.Extensions.Localization;
 
@@ -16,7 +17,9 @@ internal static class FormRules
         rule.Cascade(CascadeMode.Stop)
             .NotEmpty().WithMessage(_ => texts["Validation_EmailRequired"])
             .MaximumLength(MaxEmailLength).WithMessage(_ => texts["Validation_EmailTooLong", MaxEmailLength])
-            .Must(IsEmailAddress).WithMessage(_ => texts["Validation_EmailInvalid"]);
+            .Must(IsEmailAddress).WithMessage(_ => texts["Validation_EmailInvalid"])
+            // The sender's own parser: what passes here can be sent to, so no mail is refused later inside the queue.
+            .Must(MailAddresses.CanSendTo).WithMessage(_ => texts["Validation_EmailNotSendable"]);
 
     public static IRuleBuilderOptions<T, string> ValidName<T>(this IRuleBuilderInitial<T, string> rule, IStringLocalizer<Texts> texts, string requiredKey) =>
         rule.Cascade(CascadeMode.Stop)
@@ -24,8 +27,8 @@ internal static class FormRules
             .MaximumLength(MaxNameLength).WithMessage(_ => texts["Validation_NameTooLong", MaxNameLength])
             .Must(value => !value.Any(char.IsControl)).WithMessage(_ => texts["Validation_NameInvalid"]);
 
-    /// <summary>A new password: the policy's problems, each as its own message, plus a hint towards passphrases.</summary>
-    public static void NewPassword<T>(this IRuleBuilder<T, string> rule, PasswordPolicy policy, IStringLocalizer<Texts> texts, Func<T, string?> email) =>
+    /// <summary>A new password: each of the policy's problems as its own message, in words the member understands.</summary>
+    public static void NewPassword<T>(this IRuleBuilder<T, string> rule, PasswordPolicy policy, IStringLocalizer<Texts> texts, Func<T, PasswordOwner> owner) =>
         rule.Custom((password, context) =>
         {
             if (string.IsNullOrEmpty(password))
@@ -34,14 +37,13 @@ internal static class FormRules
                 return;
             }
 
-            foreach (var problem in policy.Check(password, email(context.InstanceToValidate)))
+            foreach (var problem in policy.Check(password, owner(context.InstanceToValidate)))
             {
                 context.AddFailure(problem switch
                 {
                     PasswordProblem.TooShort => texts["Validation_PasswordTooShort", policy.MinimumLength],
                     PasswordProblem.TooLong => texts["Validation_PasswordTooLong", policy.MaximumLength],
-                    PasswordProblem.Common => texts["Validation_PasswordCommon"],
-                    _ => texts["Validation_PasswordContainsEmail"],
+                    _ => texts[$"Validation_Password{problem}"],
                 });
             }
         });

@@ -8,4 +8,9 @@ public sealed class NewPasswordForm
     public string ConfirmPassword { get; set; } = "";
 
     internal string? AccountEmail { get; set; }
+
+    /// <summary>The member's name, filled in by the page (not posted): a password must not be built on it.</summary>
+    internal string? AccountFirstName { get; set; }
+
+    internal string? AccountLastName { get; set; }
 }

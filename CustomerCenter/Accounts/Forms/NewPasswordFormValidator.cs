@@ -9,7 +9,7 @@ public sealed class NewPasswordFormValidator : AbstractValidator<NewPasswordForm
 {
     public NewPasswordFormValidator(IStringLocalizer<Texts> texts, PasswordPolicy policy)
     {
-        RuleFor(f => f.Password).NewPassword(policy, texts, f => f.AccountEmail);
+        RuleFor(f => f.Password).NewPassword(policy, texts, f => new PasswordOwner(f.AccountEmail, f.AccountFirstName, f.AccountLastName));
         RuleFor(f => f.ConfirmPassword).Matches(f => f.Password, texts);
     }
 }

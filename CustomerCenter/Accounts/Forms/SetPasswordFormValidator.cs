@@ -11,7 +11,7 @@ public sealed class SetPasswordFormValidator : AbstractValidator<SetPasswordForm
     {
         RuleFor(f => f.FirstName).ValidName(texts, "Validation_FirstNameRequired");
         RuleFor(f => f.LastName).ValidName(texts, "Validation_LastNameRequired");
-        RuleFor(f => f.Password).NewPassword(policy, texts, f => f.AccountEmail);
+        RuleFor(f => f.Password).NewPassword(policy, texts, f => new PasswordOwner(f.AccountEmail, f.FirstName, f.LastName));
         RuleFor(f => f.ConfirmPassword).Matches(f => f.Password, texts);
         RuleFor(f => f.AcceptTerms).Equal(true).WithMessage(_ => texts["Validation_ConsentRequired"]);
     }

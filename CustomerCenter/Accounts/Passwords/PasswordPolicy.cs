@@ -4,17 +4,16 @@ namespace CustomerCenter.Accounts.Passwords;
 
 /// <summary>
 /// Decides whether a new password is acceptable (NIST SP 800-63B-4 §3.1.1.2): length counted in Unicode code points,
-/// spaces and any script allowed, no composition rules, but not a common password and not built on the e-mail address.
+/// spaces and any script allowed, no composition rules; refused when found in a breach corpus, when it contains the
+/// owner's name or address, or when zxcvbn finds it guessable.
 /// </summary>
-public sealed class PasswordPolicy(IOptions<PasswordRulesOptions> options, CommonPasswords commonPasswords)
+public sealed class PasswordPolicy(IOptions<PasswordRulesOptions> options, LeakedPasswords leakedPasswords, PasswordGuessability guessability)
 {
-    private const int ShortestLocalPartWorthChecking = 3;
-
     public int MinimumLength => options.Value.MinimumLength;
 
     public int MaximumLength => PasswordRulesOptions.MaximumLength;
 
-    public IReadOnlyList<PasswordProblem> Check(string? password, string? email)
+    public IReadOnlyList<PasswordProblem> Check(string? password, PasswordOwner owner)
     {
         password ??= "";
         var problems = new List<PasswordProblem>();
@@ -29,16 +28,26 @@ public sealed class PasswordPolicy(IOptions<PasswordRulesOptions> options, Commo
             problems.Add(PasswordProblem.TooLong);
         }
 
-        if (commonPasswords.Contains(password))
+        if (leakedPasswords.Contains(password))
         {
-            problems.Add(PasswordProblem.Common);
+            problems.Add(PasswordProblem.Leaked);
         }
 
-        var localPart = email?.Split('@')[0].Trim();
-        if (localPart is { Length: >= ShortestLocalPartWorthChecking }
-            && password.Contains(localPart, StringComparison.OrdinalIgnoreCase))
+        var normalized = PasswordText.Normalize(password);
+        if (owner.ForbiddenParts().Any(part => normalized.Contains(part, StringComparison.OrdinalIgnoreCase)))
         {
-            problems.Add(PasswordProblem.ContainsEmail);
+            problems.Add(PasswordProblem.ContainsPersonalData);
+        }
+
+        // A length problem is the one thing to fix first; how guessable the password is only matters once it is long enough.
+        if (problems is not [PasswordProblem.TooShort or PasswordProblem.TooLong, ..])
+        {
+            var estimate = guessability.Estimate(password, owner);
+            if (estimate.Score < options.Value.MinimumScore && !problems.Contains(estimate.Weakness)
+                && !(estimate.Weakness == PasswordProblem.CommonPasswordInside && problems.Contains(PasswordProblem.Leaked)))
+            {
+                problems.Add(estimate.Weakness);
+            }
         }
 
         return problems;

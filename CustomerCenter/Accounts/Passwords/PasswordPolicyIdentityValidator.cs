@@ -7,7 +7,7 @@ internal sealed class PasswordPolicyIdentityValidator(PasswordPolicy policy) : I
 {
     public Task<IdentityResult> ValidateAsync(UserManager<Member> manager, Member user, string? password)
     {
-        var problems = policy.Check(password, user.Email);
+        var problems = policy.Check(password, new PasswordOwner(user.Email, user.FirstName, user.LastName));
         return Task.FromResult(problems.Count == 0
             ? IdentityResult.Success
             : IdentityResult.Failed([.. problems.Select(p => new IdentityError { Code = $"Password{p}", Description = $"Password rule violated: {p}" })]));

@@ -1,0 +1,19 @@
+namespace CustomerCenter.Staff;
+
+/// <summary>What came of a staff action; every outcome but <see cref="Done"/> changed nothing.</summary>
+public enum StaffActionOutcome
+{
+    Done,
+
+    /// <summary>The member acted on does not exist (any more).</summary>
+    NotFound,
+
+    /// <summary>The acting person holds no staff role any more, or is locked or gone.</summary>
+    NoLongerStaff,
+
+    /// <summary>The action is for Admins only.</summary>
+    AdminsOnly,
+
+    /// <summary>The member acted on is Staff or Admin: only Admins act on them.</summary>
+    TargetIsStaff,
+}
