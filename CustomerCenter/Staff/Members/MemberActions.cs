@@ -21,6 +21,7 @@ public sealed class MemberActions(
     MemberMails mails,
     AccessEventRecorder accessLog,
     MemberSessions sessions,
+    ProfileChanges profileChanges,
     ILogger<MemberActions> logger)
 {
     /// <summary>Locks the member out; the new security stamp ends every session at once.</summary>
@@ -76,6 +77,57 @@ public sealed class MemberActions(
             revocations.Revoke(member.Id);
             return Task.CompletedTask;
         });
+
+    /// <summary>
+    /// Changes the name at once; a new address is only requested: the member confirms it through the same mail as when
+    /// they change it themselves. Each part is an event naming the staff user.
+    /// </summary>
+    public async Task<MemberEditOutcome> EditAsync(Guid memberId, Guid actorId, MemberEdit edit)
+    {
+        if (await users.FindByIdAsync(memberId.ToString()) is not { } member)
+        {
+            return new(StaffActionOutcome.NotFound, false);
+        }
+
+        if (await permissions.RefusalAsync(actorId, adminOnly: false, member.Id, CancellationToken.None) is { } refusal)
+        {
+            return new(refusal, false);
+        }
+
+        var (firstName, lastName, email) = (edit.FirstName.Trim(), edit.LastName.Trim(), edit.Email.Trim());
+        var nameChanged = firstName != member.FirstName || lastName != member.LastName;
+        var emailChanged = !string.Equals(users.NormalizeEmail(email), member.NormalizedEmail, StringComparison.Ordinal);
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            if (nameChanged)
+            {
+                member.FirstName = firstName;
+                member.LastName = lastName;
+                var result = await users.UpdateAsync(member);
+                if (!result.Succeeded)
+                {
+                    logger.LogWarning("Staff edit by {ActorId} of {MemberId} failed: {Errors}", actorId, member.Id, string.Join(", ", result.Errors.Select(e => e.Code)));
+                    return new(StaffActionOutcome.Failed, false);
+                }
+
+                await accessLog.RecordAsync(AccessEventKind.ProfileEditedByStaff, member.Id, actorId);
+            }
+
+            if (emailChanged)
+            {
+                await accessLog.RecordAsync(AccessEventKind.EmailChangeRequestedByStaff, member.Id, actorId);
+            }
+
+            await transaction.CommitAsync();
+        }
+
+        if (emailChanged)
+        {
+            await profileChanges.RequestEmailChangeAsync(member, email);
+        }
+
+        return new(StaffActionOutcome.Done, emailChanged);
+    }
 
     private async Task<string> StaffNameAsync(Guid actorId) => StaffSignature.Of((await users.FindByIdAsync(actorId.ToString()))!);
 
