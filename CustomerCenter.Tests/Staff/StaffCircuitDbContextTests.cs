@@ -18,28 +18,17 @@ namespace CustomerCenter.Tests.Staff;
 /// services live as long as the circuit (bunit's scoped services do too), so each operation must get its own
 /// DbContext; one context for both throws "a second operation was started on this context".
 /// </summary>
-public sealed class StaffCircuitDbContextTests : MudTestContext
+public sealed class StaffCircuitDbContextTests : PortalPageContext
 {
-    private readonly PortalFactory portal = new();
     private readonly OverlappingCommands overlap = new();
-
-    protected override async ValueTask DisposeAsyncCore()
-    {
-        await base.DisposeAsyncCore();
-        await portal.DisposeAsync();
-    }
 
     [Fact]
     public async Task The_access_log_counts_its_chart_and_loads_its_table_at_once_without_sharing_a_context()
     {
-        var today = portal.Clock.GetUtcNow().UtcDateTime;
-        var member = await portal.AddMemberAsync("overlap@example.de");
-        await portal.AddEventsAsync(Event(today.AddHours(-1), AccessEventKind.LoginSucceeded, member.Id));
-        var connectionString = await portal.WithDbAsync(db => Task.FromResult(db.Database.GetConnectionString()!));
-        Services.AddDbContext<CustomerCenterDb>(options => options.UseSqlite(connectionString).AddInterceptors(overlap));
-        Services.AddScoped<AccessLogReader>();
-        Services.AddSingleton<ILookupNormalizer, UpperInvariantLookupNormalizer>();
-        Services.AddSingleton<TimeProvider>(portal.Clock);
+        var today = Portal.Clock.GetUtcNow().UtcDateTime;
+        var member = await Portal.AddMemberAsync("overlap@example.de");
+        await Portal.AddEventsAsync(Event(today.AddHours(-1), AccessEventKind.LoginSucceeded, member.Id));
+        await UsePortalDatabaseAsync(overlap);
 
         var cut = Render<StaffAccessLogPage>();
 
