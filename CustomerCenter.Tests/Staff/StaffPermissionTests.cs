@@ -79,7 +79,7 @@ public sealed class StaffPermissionTests : IDisposable
     public async Task Staff_resending_an_invited_Admins_invitation_is_refused()
     {
         var staffId = await StaffAsync("inviting.staff@chamber.example");
-        var invited = await UseAsync<StaffTeam, Member>(team => team.AddByOperatorAsync("invited.admin@chamber.example", StaffRoles.Admin, "de", CancellationToken.None));
+        var invited = (await UseAsync<StaffTeam, Member?>(team => team.AddByOperatorAsync("invited.admin@chamber.example", StaffRoles.Admin, "de", CancellationToken.None)))!;
         await portal.Mail.WaitForAsync("invited.admin@chamber.example");
 
         var outcome = await UseAsync<MemberActions, StaffActionOutcome>(actions => actions.ResendInvitationAsync(invited.Id, staffId));

@@ -18,4 +18,7 @@ public enum AccessEventKind
     InvitationResent = 12,
     ResetLinkSent = 13,
     MemberErasedByStaff = 14,
+    // A staff user changed the member's name, or asked for a new address (the member confirms it by mail).
+    ProfileEditedByStaff = 15,
+    EmailChangeRequestedByStaff = 16,
 }

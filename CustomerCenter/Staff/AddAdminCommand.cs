@@ -37,6 +37,12 @@ internal static class AddAdminCommand
 
         email = email.Trim();
         var member = await provider.GetRequiredService<StaffTeam>().AddByOperatorAsync(email, StaffRoles.Admin, PortalLanguages.Default, cancellationToken);
+        if (member is null)
+        {
+            await Console.Error.WriteLineAsync($"{email} could not be made an Admin (the account could not be created or the role was refused). Nobody was added.");
+            return 1;
+        }
+
         if (member.Status == MemberStatus.Invited)
         {
             await provider.GetRequiredService<MailDispatcher>().SendPendingAsync(cancellationToken);

@@ -16,4 +16,7 @@ public enum StaffActionOutcome
 
     /// <summary>The member acted on is Staff or Admin: only Admins act on them.</summary>
     TargetIsStaff,
+
+    /// <summary>The change itself failed (Identity refused it, or the member was changed meanwhile); rolled back.</summary>
+    Failed,
 }

@@ -47,25 +47,32 @@ public sealed class StaffTeam(
         }
 
         var admin = await users.FindByIdAsync(actorId.ToString());
-        await AddRoleAsync(email, role, language, MemberMailKind.StaffInvitation, [StaffSignature.Of(admin!)], cancellationToken);
-        return StaffActionOutcome.Done;
+        return await AddRoleAsync(email, role, language, MemberMailKind.StaffInvitation, [StaffSignature.Of(admin!)], cancellationToken) is null
+            ? StaffActionOutcome.Failed
+            : StaffActionOutcome.Done;
     }
 
-    /// <summary>The portal's operator, on the command line (add-admin), gives a person a staff role.</summary>
-    public Task<Member> AddByOperatorAsync(string email, string role, string language, CancellationToken cancellationToken) =>
+    /// <summary>The portal's operator, on the command line (add-admin), gives a person a staff role; null when that failed.</summary>
+    public Task<Member?> AddByOperatorAsync(string email, string role, string language, CancellationToken cancellationToken) =>
         AddRoleAsync(email, role, language, MemberMailKind.OperatorInvitation, [], cancellationToken);
 
-    /// <summary>The invitation (<paramref name="invitation"/>) says who invited: the person did not ask for it.</summary>
-    private async Task<Member> AddRoleAsync(
+    /// <summary>
+    /// The invitation (<paramref name="invitation"/>) says who invited: the person did not ask for it. Null when no
+    /// account could be created or Identity refused the role; the invitation is mailed only after the role is saved.
+    /// </summary>
+    private async Task<Member?> AddRoleAsync(
         string email, string role, string language, MemberMailKind invitation, string[] inviter, CancellationToken cancellationToken)
     {
         await EnsureRolesAsync();
-        var member = await users.FindByEmailAsync(email)
-            ?? await accessRequests.InviteAsync(email, language)
-            ?? throw new InvalidOperationException($"Could not create an account for {email}.");
-        if (!await users.IsInRoleAsync(member, role))
+        var member = await users.FindByEmailAsync(email) ?? await accessRequests.InviteAsync(email, language);
+        if (member is null)
         {
-            await users.AddToRoleAsync(member, role);
+            return null;
+        }
+
+        if (!await users.IsInRoleAsync(member, role) && !(await users.AddToRoleAsync(member, role)).Succeeded)
+        {
+            return null;
         }
 
         if (member.Status == MemberStatus.Invited)
@@ -90,8 +97,18 @@ public sealed class StaffTeam(
             return StaffActionOutcome.NotFound;
         }
 
-        await users.RemoveFromRolesAsync(member, [.. (await users.GetRolesAsync(member)).Where(r => r is StaffRoles.Staff or StaffRoles.Admin)]);
-        await users.UpdateSecurityStampAsync(member);
+        var staffRoles = (await users.GetRolesAsync(member)).Where(r => r is StaffRoles.Staff or StaffRoles.Admin).ToList();
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            var result = await IdentitySteps.AllAsync(() => users.RemoveFromRolesAsync(member, staffRoles), () => users.UpdateSecurityStampAsync(member));
+            if (!result.Succeeded)
+            {
+                return StaffActionOutcome.Failed;
+            }
+
+            await transaction.CommitAsync();
+        }
+
         revocations.Revoke(member.Id);
         return StaffActionOutcome.Done;
     }
@@ -101,9 +118,12 @@ public sealed class StaffTeam(
     {
         foreach (var role in new[] { StaffRoles.Staff, StaffRoles.Admin })
         {
-            if (!await roles.RoleExistsAsync(role))
+            // Another request may have created it meanwhile: only a role that is still missing is a failure.
+            if (!await roles.RoleExistsAsync(role)
+                && !(await roles.CreateAsync(new IdentityRole<Guid>(role) { Id = Guid.CreateVersion7() })).Succeeded
+                && !await roles.RoleExistsAsync(role))
             {
-                await roles.CreateAsync(new IdentityRole<Guid>(role) { Id = Guid.CreateVersion7() });
+                throw new InvalidOperationException($"The role {role} could not be created.");
             }
         }
     }

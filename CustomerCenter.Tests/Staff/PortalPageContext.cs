@@ -1,0 +1,36 @@
+using CustomerCenter.AccessLog;
+using CustomerCenter.Data;
+using CustomerCenter.Staff.Members;
+using CustomerCenter.Tests.Components;
+using CustomerCenter.Tests.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CustomerCenter.Tests.Staff;
+
+/// <summary>
+/// A bunit context whose staff pages read a real portal database: the portal creates and fills it, the pages get the
+/// services a circuit would (scoped ones living as long as the test, like a circuit's).
+/// </summary>
+public abstract class PortalPageContext : MudTestContext
+{
+    protected PortalFactory Portal { get; } = new();
+
+    protected async Task UsePortalDatabaseAsync(params IInterceptor[] interceptors)
+    {
+        var connectionString = await Portal.WithDbAsync(db => Task.FromResult(db.Database.GetConnectionString()!));
+        Services.AddDbContext<CustomerCenterDb>(options => options.UseSqlite(connectionString).AddInterceptors(interceptors));
+        Services.AddScoped<AccessLogReader>();
+        Services.AddScoped<MemberDirectory>();
+        Services.AddSingleton<ILookupNormalizer, UpperInvariantLookupNormalizer>();
+        Services.AddSingleton<TimeProvider>(Portal.Clock);
+    }
+
+    protected override async ValueTask DisposeAsyncCore()
+    {
+        await base.DisposeAsyncCore();
+        await Portal.DisposeAsync();
+    }
+}
