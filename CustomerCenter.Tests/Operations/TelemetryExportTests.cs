@@ -2,6 +2,7 @@ using System.Net;
 using System.Web;
 using CustomerCenter.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
+using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 
 namespace CustomerCenter.Tests.Operations;
@@ -16,6 +17,7 @@ public sealed class TelemetryExportTests
             .With("OTEL_EXPORTER_OTLP_ENDPOINT", receiver.Endpoint)
             .With("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf")
             .With("OTEL_SERVICE_NAME", "customer-center-under-test")
+            .With("OTEL_BSP_SCHEDULE_DELAY", "100")
             // Even with the instrumentation's own masking switched off, the query stays out of the span.
             .With("OTEL_DOTNET_EXPERIMENTAL_ASPNETCORE_DISABLE_URL_QUERY_REDACTION", "true");
         using var client = portal.CreatePortalClient();
@@ -38,5 +40,9 @@ public sealed class TelemetryExportTests
         Assert.DoesNotContain(token, traces, StringComparison.Ordinal);
         Assert.DoesNotContain("traced@example.de", traces, StringComparison.Ordinal);
         Assert.DoesNotContain("url.query", traces, StringComparison.Ordinal);
+
+        portal.Services.GetRequiredService<MeterProvider>().ForceFlush();
+        await receiver.WaitUntilAsync("/v1/metrics", "customer_center.mails");
+        Assert.DoesNotContain("traced@example.de", receiver.Text("/v1/metrics"), StringComparison.Ordinal);
     }
 }

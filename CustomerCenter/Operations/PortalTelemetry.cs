@@ -16,9 +16,11 @@ internal static class PortalTelemetry
     public const string ServiceNameKey = "OTEL_SERVICE_NAME";
     public const string DefaultServiceName = "customer-center";
 
-    // Npgsql's own ActivitySource and Meter; EF Core itself reports through DiagnosticSource only, which OpenTelemetry
-    // reads through a separate (pre-release) instrumentation package that this project does not take.
+    // Npgsql's own ActivitySource and Meter: database spans on PostgreSQL. EF Core has no ActivitySource (its command
+    // events go to DiagnosticSource, read only by a pre-release instrumentation package this project does not take),
+    // but it has a Meter: queries, saves, compiled-query cache hits, concurrency failures.
     private const string NpgsqlSource = "Npgsql";
+    private const string EntityFrameworkMeter = "Microsoft.EntityFrameworkCore";
 
     public static void AddPortalTelemetry(this WebApplicationBuilder builder)
     {
@@ -41,7 +43,7 @@ internal static class PortalTelemetry
                 .AddSource(NpgsqlSource))
             .WithMetrics(metrics => metrics
                 .AddAspNetCoreInstrumentation()
-                .AddMeter(PortalMetrics.MeterName, NpgsqlSource))
+                .AddMeter(PortalMetrics.MeterName, EntityFrameworkMeter, NpgsqlSource))
             .UseOtlpExporter();
     }
 }
