@@ -8,6 +8,7 @@ using CustomerCenter.Hosting;
 using CustomerCenter.Legal;
 using CustomerCenter.Localization;
 using CustomerCenter.Mail;
+using CustomerCenter.Operations;
 using CustomerCenter.Staff;
 using CustomerCenter.Staff.Members;
 
@@ -25,6 +26,7 @@ builder.AddStaffMembers();
 builder.AddFormPostRateLimiting();
 builder.AddStaffArea();
 builder.AddLegalPages();
+builder.AddOperations();
 
 var app = builder.Build();
 
@@ -55,7 +57,7 @@ app.UseRateLimiter();
 
 app.MapStaticAssets();
 app.MapEmbedAssets();
-app.MapHealthChecks("/health");
+app.MapOperations();
 app.MapAccounts();
 app.MapAccessLog();
 app.MapRazorComponents<App>().AddStaffInteractivity();

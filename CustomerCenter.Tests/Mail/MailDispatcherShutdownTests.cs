@@ -1,4 +1,5 @@
 using CustomerCenter.Mail;
+using CustomerCenter.Tests.Infrastructure;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using MimeKit;
@@ -12,7 +13,7 @@ public sealed class MailDispatcherShutdownTests
     {
         var outbox = new MailOutbox();
         var transport = new StuckTransport();
-        using var dispatcher = new MailDispatcher(outbox, transport, Options.Create(new MailOptions()), TimeProvider.System, NullLogger<MailDispatcher>.Instance);
+        using var dispatcher = new MailDispatcher(outbox, transport, Options.Create(new MailOptions()), TimeProvider.System, StandaloneMetrics.For(outbox), NullLogger<MailDispatcher>.Instance);
 
         await dispatcher.StartAsync(CancellationToken.None);
         outbox.Enqueue(new OutgoingMail("a@example.com", "First", "text", "<p>html</p>"));

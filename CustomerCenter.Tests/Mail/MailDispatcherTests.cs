@@ -1,4 +1,5 @@
 using CustomerCenter.Mail;
+using CustomerCenter.Tests.Infrastructure;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -50,6 +51,7 @@ public sealed class MailDispatcherTests
                 RetryDelay = TimeSpan.FromMilliseconds(1),
             }),
             TimeProvider.System,
+            StandaloneMetrics.For(outbox),
             logger ?? NullLogger<MailDispatcher>.Instance);
 
     private sealed class FlakyTransport(int failures) : IMailTransport

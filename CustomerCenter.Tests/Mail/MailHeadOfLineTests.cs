@@ -57,6 +57,7 @@ public sealed class MailHeadOfLineTests
         new(outbox, transport,
             Options.Create(new MailOptions { MaxAttempts = 5, RetryDelay = TimeSpan.FromMinutes(1), ParallelSends = 1 }),
             clock,
+            StandaloneMetrics.For(outbox),
             logger ?? NullLogger<MailDispatcher>.Instance);
 
     private static OutgoingMail Mail(string to) => new(to, "Betreff", "Text", "<p>Text</p>");

@@ -3,6 +3,7 @@ using CustomerCenter.AccessLog;
 using CustomerCenter.Accounts.Links;
 using CustomerCenter.Data;
 using CustomerCenter.Mail;
+using CustomerCenter.Operations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -23,6 +24,7 @@ public sealed class MemberSignIn(
     MemberMails mails,
     CustomerCenterDb db,
     AccessEventRecorder accessLog,
+    PortalMetrics metrics,
     TimeProvider clock)
 {
     // Every attempt verifies one hash, also for unknown, inactive and locked-out accounts: the answer time must not
@@ -31,6 +33,13 @@ public sealed class MemberSignIn(
     private static string? nobodysHash;
 
     public async Task<bool> PasswordSignInAsync(string email, string password)
+    {
+        var succeeded = await CheckPasswordAndSignInAsync(email, password);
+        metrics.LoginAttempted(succeeded);
+        return succeeded;
+    }
+
+    private async Task<bool> CheckPasswordAndSignInAsync(string email, string password)
     {
         var member = await users.FindByEmailAsync(email);
         nobodysHash ??= hasher.HashPassword(Nobody, Guid.NewGuid().ToString());

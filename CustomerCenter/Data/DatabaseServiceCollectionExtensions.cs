@@ -21,8 +21,6 @@ public static class DatabaseServiceCollectionExtensions
         builder.Services.AddDataProtection()
             .SetApplicationName("CustomerCenter")
             .PersistKeysToDbContext<CustomerCenterDb>();
-
-        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return builder;
     }
 

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using MailKit.Net.Smtp;
+using CustomerCenter.Operations;
 using Microsoft.Extensions.Options;
 using MimeKit;
 
@@ -16,6 +17,7 @@ internal sealed class MailDispatcher(
     IMailTransport transport,
     IOptions<MailOptions> options,
     TimeProvider clock,
+    PortalMetrics metrics,
     ILogger<MailDispatcher> logger) : BackgroundService
 {
     private readonly SemaphoreSlim sendSlots = new(options.Value.ParallelSends);
@@ -79,6 +81,7 @@ internal sealed class MailDispatcher(
         catch (ParseException exception)
         {
             logger.LogError(exception, "Giving up on mail \"{Subject}\" at once: its address cannot be parsed", mail.Subject);
+            metrics.MailGivenUp();
             return;
         }
 
@@ -88,6 +91,7 @@ internal sealed class MailDispatcher(
             try
             {
                 await SendAsync(message, mail, stoppingToken);
+                metrics.MailSent();
                 return;
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -97,6 +101,7 @@ internal sealed class MailDispatcher(
             catch (Exception exception) when (IsPermanent(exception))
             {
                 logger.LogError(exception, "Giving up on mail \"{Subject}\" at once: the server refused its recipient for good", mail.Subject);
+                metrics.MailGivenUp();
                 return;
             }
             catch (Exception exception)
@@ -104,6 +109,7 @@ internal sealed class MailDispatcher(
                 if (attempt >= settings.MaxAttempts)
                 {
                     logger.LogError(exception, "Giving up on mail \"{Subject}\" after {Attempts} attempts", mail.Subject, attempt);
+                    metrics.MailGivenUp();
                     return;
                 }
 

@@ -1,0 +1,34 @@
+using System.Diagnostics.Metrics;
+using CustomerCenter.Mail;
+
+namespace CustomerCenter.Operations;
+
+/// <summary>
+/// The portal's own measurements (meter <c>CustomerCenter</c>): what an operator watches besides requests and queries.
+/// Nothing here carries an address, a member id or a network: the tags are outcomes only.
+/// </summary>
+public sealed class PortalMetrics
+{
+    public const string MeterName = "CustomerCenter";
+
+    private readonly Counter<long> logins;
+    private readonly Counter<long> mails;
+
+    public PortalMetrics(IMeterFactory meterFactory, MailOutbox outbox)
+    {
+        Meter = meterFactory.Create(MeterName);
+        logins = Meter.CreateCounter<long>("customer_center.member.logins", "{login}", "Password logins by members, by outcome (succeeded, failed).");
+        mails = Meter.CreateCounter<long>("customer_center.mails", "{mail}", "Mails delivered to the transport (sent) or given up (failed).");
+        Meter.CreateObservableGauge("customer_center.mails.queued", () => outbox.Reader.Count, "{mail}",
+            "Mails waiting in this instance's queue for a delivery slot.");
+    }
+
+    /// <summary>The meter of this portal instance; tests listen to it alone.</summary>
+    public Meter Meter { get; }
+
+    public void LoginAttempted(bool succeeded) => logins.Add(1, new KeyValuePair<string, object?>("outcome", succeeded ? "succeeded" : "failed"));
+
+    public void MailSent() => mails.Add(1, new KeyValuePair<string, object?>("outcome", "sent"));
+
+    public void MailGivenUp() => mails.Add(1, new KeyValuePair<string, object?>("outcome", "failed"));
+}
