@@ -13,7 +13,7 @@ public sealed class SeedDemoTests : IDisposable
 
     public void Dispose() => portal.Dispose();
 
-    [Fact]
+    [SqliteFact]
     public async Task Seed_demo_writes_the_members_and_events_asked_for_with_unique_addresses()
     {
         await portal.AddMemberAsync("hanna.schmidt@beispiel.example");
@@ -42,7 +42,7 @@ public sealed class SeedDemoTests : IDisposable
         Assert.Equal("wal", await portal.JournalModeAsync());
     }
 
-    [Fact]
+    [SqliteFact]
     public async Task Seeded_members_are_found_by_name_and_their_events_are_readable()
     {
         await SeedDemoCommand.RunAsync(portal.Services, ["--members", "300", "--events", "500"], CancellationToken.None);
@@ -56,6 +56,16 @@ public sealed class SeedDemoTests : IDisposable
             .Select(m => new { m.LastName, Normalized = EF.Property<string>(m, "NormalizedLastName") })
             .ToListAsync());
         Assert.All(normalized, m => Assert.Equal(m.LastName.ToUpperInvariant(), m.Normalized));
+    }
+
+    [PostgreSqlFact]
+    public async Task Seed_demo_on_postgresql_refuses_and_writes_nothing()
+    {
+        var exitCode = await SeedDemoCommand.RunAsync(portal.Services, ["--members", "10", "--events", "10"], CancellationToken.None);
+
+        Assert.Equal(1, exitCode);
+        Assert.Equal(0, await portal.WithDbAsync(db => db.Users.CountAsync()));
+        Assert.Equal(0, await portal.WithDbAsync(db => db.AccessEvents.CountAsync()));
     }
 
     [Theory]
