@@ -5,6 +5,7 @@ using CustomerCenter.Components;
 using CustomerCenter.Data;
 using CustomerCenter.Embedding;
 using CustomerCenter.Hosting;
+using CustomerCenter.Legal;
 using CustomerCenter.Localization;
 using CustomerCenter.Mail;
 using CustomerCenter.Staff;
@@ -23,6 +24,7 @@ builder.AddStaffAuthorization();
 builder.AddStaffMembers();
 builder.AddFormPostRateLimiting();
 builder.AddStaffArea();
+builder.AddLegalPages();
 
 var app = builder.Build();
 
@@ -47,6 +49,7 @@ app.UsePortalLocalization();
 app.UseHostHeaderGuard();
 app.UseExceptionHandler("/error", createScopeForErrors: true);
 app.UseFrameAncestorsPolicy();
+app.UseSecurityHeaders();
 app.UseEmbedContextOnRedirects();
 app.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages: true);
 app.UseAuthentication();

@@ -45,6 +45,13 @@ public sealed class ConcurrentLoginTests(PortalFactory portal) : IClassFixture<P
         Assert.True(member.LockoutEnd > portal.Clock.GetUtcNow(), "parallel guesses must not lose failure counts");
         using var owner = portal.CreatePortalClient();
         Assert.Equal(HttpStatusCode.BadRequest, (await owner.LogInAsync(email)).Status);
+
+        // Exactly one of the parallel failures is the one that locked: one lockout mail, not several.
+        var lockMail = await portal.Mail.WaitForAsync(email, 2);
+        var marker = $"marker.{Guid.NewGuid():N}@example.de";
+        await owner.RequestAccessAsync(marker);
+        await portal.Mail.WaitForAsync(marker);
+        Assert.Single(portal.Mail.To(email), m => m.Subject == lockMail.Subject);
     }
 
     /// <summary>Each client loads the login page first, so every post carries its own anti-forgery token.</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CustomerCenter.Accounts.Passwords;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
 namespace CustomerCenter.Tests.Accounts;
@@ -99,6 +100,21 @@ public sealed class PasswordPolicyTests
     [InlineData("0123456789012345678", PasswordProblem.SequenceOrKeyboard)]
     public void Patterns_are_refused_with_their_own_reason(string password, PasswordProblem reason) =>
         Assert.Equal([reason], Policy().Check(password, Hanna));
+
+    [Fact]
+    public void The_operators_words_from_configuration_count_as_portal_words()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            [$"{PasswordRulesOptions.Section}:{nameof(PasswordRulesOptions.PortalWords)}:0"] = "Musterstadtkammer",
+        }).Build();
+        var options = new PasswordRulesOptions();
+        configuration.GetSection(PasswordRulesOptions.Section).Bind(options);
+        var withOperatorWords = new PasswordPolicy(Options.Create(options), Leaked, new PasswordGuessability(Options.Create(options)));
+
+        Assert.Empty(Policy().Check("Musterstadtkammer2025!", Hanna));
+        Assert.Equal([PasswordProblem.PortalWords], withOperatorWords.Check("Musterstadtkammer2025!", Hanna));
+    }
 
     [Fact]
     public void The_minimum_score_is_configurable()

@@ -10,6 +10,8 @@ public sealed class AccessActivation(
     UserManager<Member> users,
     MemberLinks links,
     MemberSignIn signIn,
+    MemberSessions sessions,
+    LoginLockout lockout,
     AccessEventRecorder accessLog,
     IOptions<ConsentOptions> consent,
     TimeProvider clock)
@@ -52,7 +54,7 @@ public sealed class AccessActivation(
         return true;
     }
 
-    /// <summary>Sets a new password; the new security stamp ends every other session and spends the link.</summary>
+    /// <summary>Sets a new password, ends every session and spends the link (the new security stamp).</summary>
     public async Task<bool> ResetPasswordAsync(Member member, string encodedToken, string password)
     {
         var token = MemberLinks.DecodeToken(encodedToken);
@@ -61,7 +63,8 @@ public sealed class AccessActivation(
             return false;
         }
 
-        await users.ResetAccessFailedCountAsync(member);
+        await lockout.ClearAsync(member);
+        await sessions.EndAllAsync(member.Id);
         await accessLog.RecordAsync(AccessEventKind.PasswordReset, member.Id);
         if (member.Status == MemberStatus.Active)
         {

@@ -1,9 +1,10 @@
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 
 namespace CustomerCenter.Accounts;
 
-/// <summary>The member actions that are plain HTTP rather than pages: sign out, and the data download.</summary>
+/// <summary>The member actions that are plain HTTP rather than pages: sign out, ending sessions, and the data download.</summary>
 public static class AccountEndpoints
 {
     public static IEndpointRouteBuilder MapAccounts(this IEndpointRouteBuilder endpoints)
@@ -16,6 +17,38 @@ public static class AccountEndpoints
             var member = await users.GetUserAsync(context.User);
             await signIn.SignOutAsync(member);
             return TypedResults.LocalRedirect(LocalUrl.OrDefault(returnUrl, "/embed/login"));
+        });
+
+        // The session list on /account: each button a form post with its anti-forgery token.
+        var sessionsGroup = account.MapGroup("/sessions").RequireAuthorization().WithMetadata(new RequireAntiforgeryTokenAttribute());
+        sessionsGroup.MapPost("/end", async ([FromForm] Guid session, HttpContext context, UserManager<Member> users, MemberSessions sessions, MemberSignIn signIn) =>
+        {
+            var member = await users.GetUserAsync(context.User);
+            if (member is null)
+            {
+                return Results.Challenge();
+            }
+
+            if (MemberSessions.IdOf(context.User) == session)
+            {
+                await signIn.SignOutAsync(member);
+                return Results.LocalRedirect(LoginRedirects.MemberLoginPath);
+            }
+
+            await sessions.EndAsync(member.Id, session);
+            return Results.LocalRedirect("/account#sessions");
+        });
+        sessionsGroup.MapPost("/end-all", async (HttpContext context, UserManager<Member> users, MemberSessions sessions, MemberSignIn signIn) =>
+        {
+            var member = await users.GetUserAsync(context.User);
+            if (member is null)
+            {
+                return Results.Challenge();
+            }
+
+            await sessions.EndAllAsync(member.Id);
+            await signIn.SignOutAsync(member);
+            return Results.LocalRedirect(LoginRedirects.MemberLoginPath);
         });
 
         account.MapGet("/data/export", async (HttpContext context, UserManager<Member> users, MemberDataRights dataRights, CancellationToken cancellationToken) =>

@@ -26,7 +26,7 @@ public static class AccountsServiceCollectionExtensions
                 options.LoginPath = LoginRedirects.MemberLoginPath;
                 options.Events.OnRedirectToLogin = LoginRedirects.ToLoginAsync;
                 options.Events.OnRedirectToAccessDenied = LoginRedirects.ForbiddenAsync;
-                options.ExpireTimeSpan = TimeSpan.FromHours(8);
+                options.ExpireTimeSpan = MemberSessions.IdleLifetime;
                 options.SlidingExpiration = true;
                 options.Events.OnValidatePrincipal = MemberSessionValidator.ValidateAsync;
             });
@@ -76,8 +76,11 @@ public static class AccountsServiceCollectionExtensions
         services.AddScoped<AccessRequests>();
         services.AddScoped<MemberSignIn>();
         services.AddScoped<LoginLockout>();
+        services.AddScoped<MemberSessions>();
         services.AddScoped<AccessActivation>();
         services.AddScoped<ProfileChanges>();
+        services.AddSingleton<EmailRevertTokens>();
+        services.AddScoped<EmailChangeReverts>();
         services.AddScoped<MemberDataRights>();
         return builder;
     }

@@ -25,12 +25,16 @@ public sealed class LoginLockout(CustomerCenterDb db, IOptions<IdentityOptions> 
         }
 
         var lastAllowed = Options.MaxFailedAccessAttempts - 1;
-        // Another attempt can move the count between the two statements; then the other statement is the right one.
+        // Attempts that were already under way when another one locked the account must not count on towards a
+        // second lockout (and a second mail): every statement applies only while the lockout end is still the one
+        // this attempt saw. Another attempt can move the count between the two statements; then the other one is
+        // the right one, and the loop tries again.
+        var seenLockoutEnd = member.LockoutEnd;
         for (var round = 0; round < 3; round++)
         {
             var until = clock.GetUtcNow() + Options.DefaultLockoutTimeSpan;
             var locked = await db.Users
-                .Where(m => m.Id == member.Id && m.AccessFailedCount >= lastAllowed)
+                .Where(m => m.Id == member.Id && m.AccessFailedCount >= lastAllowed && m.LockoutEnd == seenLockoutEnd)
                 .ExecuteUpdateAsync(s => s.SetProperty(m => m.AccessFailedCount, 0).SetProperty(m => m.LockoutEnd, until), cancellationToken);
             if (locked == 1)
             {
@@ -38,7 +42,7 @@ public sealed class LoginLockout(CustomerCenterDb db, IOptions<IdentityOptions> 
             }
 
             var counted = await db.Users
-                .Where(m => m.Id == member.Id && m.AccessFailedCount < lastAllowed)
+                .Where(m => m.Id == member.Id && m.AccessFailedCount < lastAllowed && m.LockoutEnd == seenLockoutEnd)
                 .ExecuteUpdateAsync(s => s.SetProperty(m => m.AccessFailedCount, m => m.AccessFailedCount + 1), cancellationToken);
             if (counted == 1)
             {
@@ -48,6 +52,11 @@ public sealed class LoginLockout(CustomerCenterDb db, IOptions<IdentityOptions> 
 
         return null;
     }
+
+    /// <summary>After a password reset: the mailbox's owner proved who they are, so the lockout ends too.</summary>
+    public Task ClearAsync(Member member, CancellationToken cancellationToken = default) =>
+        db.Users.Where(m => m.Id == member.Id).ExecuteUpdateAsync(
+            s => s.SetProperty(m => m.AccessFailedCount, 0).SetProperty(m => m.LockoutEnd, (DateTimeOffset?)null), cancellationToken);
 
     public async Task ResetFailuresAsync(Member member, CancellationToken cancellationToken = default)
     {

@@ -1,5 +1,8 @@
+using System.Globalization;
 using CustomerCenter.AccessLog;
+using CustomerCenter.Accounts.Links;
 using CustomerCenter.Data;
+using CustomerCenter.Mail;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,6 +18,9 @@ public sealed class MemberSignIn(
     SignInManager<Member> signInManager,
     IPasswordHasher<Member> hasher,
     LoginLockout lockout,
+    MemberSessions sessions,
+    MemberLinks links,
+    MemberMails mails,
     CustomerCenterDb db,
     AccessEventRecorder accessLog,
     TimeProvider clock)
@@ -46,6 +52,11 @@ public sealed class MemberSignIn(
         {
             var lockedUntil = await lockout.CountFailureAsync(member);
             await accessLog.RecordAsync(lockedUntil is null ? AccessEventKind.LoginFailed : AccessEventKind.LockedOut, member.Id);
+            if (lockedUntil is { } until)
+            {
+                await MailLockoutAsync(member, until);
+            }
+
             return false;
         }
 
@@ -60,19 +71,48 @@ public sealed class MemberSignIn(
         return true;
     }
 
-    /// <summary>Starts a session: first login once, last login every time, an access event, the OnlineLogin cookie.</summary>
+    /// <summary>
+    /// The page says the same as for any failed login (issue 12 item 5); only the owner of the address learns of the
+    /// lockout, with a way back in (issue 12 item 10). Members have no time zone, so the time is given in UTC.
+    /// </summary>
+    private async Task MailLockoutAsync(Member member, DateTimeOffset until) =>
+        mails.Send(MemberMailKind.AccountLocked, member.Email!, member.Language, await links.ResetPasswordAsync(member),
+            until.UtcDateTime.ToString("HH:mm", CultureInfo.InvariantCulture));
+
+    /// <summary>
+    /// Starts a session: first login once, last login every time, the server-side session record, an access event,
+    /// the OnlineLogin cookie carrying the session's id.
+    /// </summary>
     public async Task CompleteSignInAsync(Member member)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         await db.Users.Where(m => m.Id == member.Id).ExecuteUpdateAsync(s => s
             .SetProperty(m => m.FirstLoginAt, m => m.FirstLoginAt ?? now)
             .SetProperty(m => m.LastLoginAt, now));
-        await signInManager.SignInAsync(member, isPersistent: false);
+        var session = await sessions.StartAsync(member.Id);
+        await signInManager.SignInWithClaimsAsync(member, isPersistent: false, [MemberSessions.ClaimFor(session.Id)]);
         await accessLog.RecordAsync(AccessEventKind.LoginSucceeded, member.Id);
     }
 
+    /// <summary>After a password change: every other session ends, this one continues with a cookie for the new stamp.</summary>
+    public async Task KeepOnlyThisSessionAsync(Member member)
+    {
+        var current = MemberSessions.IdOf(signInManager.Context.User);
+        await sessions.EndAllAsync(member.Id, except: current);
+        if (current is { } id)
+        {
+            await signInManager.SignInWithClaimsAsync(member, isPersistent: false, [MemberSessions.ClaimFor(id)]);
+        }
+    }
+
+    /// <summary>Ends this browser's session on the server, so that a copy of the cookie is worthless too.</summary>
     public async Task SignOutAsync(Member? member)
     {
+        if (member is not null && MemberSessions.IdOf(signInManager.Context.User) is { } current)
+        {
+            await sessions.EndAsync(member.Id, current);
+        }
+
         await signInManager.SignOutAsync();
         await accessLog.RecordAsync(AccessEventKind.Logout, member?.Id);
     }

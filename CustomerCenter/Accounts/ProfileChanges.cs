@@ -8,7 +8,7 @@ namespace CustomerCenter.Accounts;
 /// <summary>What a signed-in member changes about themselves (seed 000 §2.2.1 c).</summary>
 public sealed class ProfileChanges(
     UserManager<Member> users,
-    SignInManager<Member> signInManager,
+    MemberSignIn signIn,
     MemberLinks links,
     MemberMails mails,
     AccessEventRecorder accessLog)
@@ -49,6 +49,7 @@ public sealed class ProfileChanges(
             return false;
         }
 
+        var oldEmail = member.Email!;
         var result = await users.ChangeEmailAsync(member, newEmail, token);
         if (!result.Succeeded)
         {
@@ -57,6 +58,8 @@ public sealed class ProfileChanges(
 
         await users.SetUserNameAsync(member, newEmail);
         await accessLog.RecordAsync(AccessEventKind.EmailChanged, member.Id);
+        // The old address hears of it, with a way back: if the account was taken over, its owner still reads that mailbox.
+        mails.Send(MemberMailKind.EmailChanged, oldEmail, member.Language, links.RevertEmailChange(member, oldEmail), newEmail);
         return true;
     }
 
@@ -69,8 +72,9 @@ public sealed class ProfileChanges(
             return false;
         }
 
-        await signInManager.RefreshSignInAsync(member);
+        await signIn.KeepOnlyThisSessionAsync(member);
         await accessLog.RecordAsync(AccessEventKind.PasswordChanged, member.Id);
+        mails.Send(MemberMailKind.PasswordChanged, member.Email!, member.Language, links.ForgotPassword());
         return true;
     }
 }

@@ -31,6 +31,8 @@ public class CustomerCenterDb : IdentityDbContext<Member, IdentityRole<Guid>, Gu
 
     public DbSet<EmbedSite> EmbedSites => Set<EmbedSite>();
 
+    public DbSet<MemberSession> MemberSessions => Set<MemberSession>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

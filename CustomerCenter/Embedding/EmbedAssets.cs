@@ -29,7 +29,12 @@ public static class EmbedAssets
                 }
             },
         });
-        app.MapGet(DemoPath, () => Results.File(Path.Combine(folder, "demo.html"), "text/html; charset=utf-8"));
+        // The demo stands in for a chamber's page, but the portal serves it, under the portal's script CSP: its snippet
+        // script gets this response's nonce, as a chamber's own policy would allow embed.js in its own way.
+        app.MapGet(DemoPath, async (HttpContext context) => Results.Content(
+            (await File.ReadAllTextAsync(Path.Combine(folder, "demo.html"), context.RequestAborted))
+                .Replace("<script ", $"<script nonce=\"{Hosting.ScriptNonce.For(context)}\" ", StringComparison.Ordinal),
+            "text/html; charset=utf-8"));
 
         app.Lifetime.ApplicationStarted.Register(() =>
         {

@@ -1,3 +1,4 @@
+using CustomerCenter.Hosting;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
@@ -23,7 +24,7 @@ public static class EmbeddingServiceCollectionExtensions
     }
 
     /// <summary>
-    /// Sets exactly one CSP on every response and removes X-Frame-Options, which would forbid the iframe. Links carry
+    /// Sets exactly one CSP on every response (who may frame the portal, and only scripts carrying this response's nonce) and removes X-Frame-Options, which would forbid the iframe. Links carry
     /// tokens in their query, so no page sends its address on to another site (Referrer-Policy).
     /// </summary>
     public static IApplicationBuilder UseFrameAncestorsPolicy(this IApplicationBuilder app)
@@ -35,7 +36,7 @@ public static class EmbeddingServiceCollectionExtensions
             {
                 var headers = context.Response.Headers;
                 headers.Remove(HeaderNames.XFrameOptions);
-                headers[HeaderNames.ContentSecurityPolicy] = policy.HeaderValue;
+                headers[HeaderNames.ContentSecurityPolicy] = $"{policy.HeaderValue}; {ScriptNonce.ScriptSource(context)}";
                 headers["Referrer-Policy"] = "same-origin";
                 headers[HeaderNames.XContentTypeOptions] = "nosniff";
                 return Task.CompletedTask;

@@ -12,6 +12,9 @@ public static class HostingServiceCollectionExtensions
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<PublicUrl>();
         builder.Services.AddHostedService<PublicUrlStartupWarning>();
+        builder.Services.AddScoped<ScriptNonce>();
+        builder.Services.AddSingleton<IStartupFilter, HeadRequests>();
+        builder.AddSecurityHeaders();
 
         var proxies = builder.Configuration.GetSection($"{PortalOptions.Section}:{nameof(PortalOptions.KnownProxies)}").Get<string[]>() ?? [];
         builder.Services.Configure<ForwardedHeadersOptions>(options =>

@@ -28,7 +28,7 @@ internal static class PlainPage
             $"""
             <!DOCTYPE html>
             <html lang="{lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>{title}</title><link rel="stylesheet" href="/css/portal.css"></head>
+            <title>{title}</title><link rel="icon" href="/favicon.svg" type="image/svg+xml"><link rel="stylesheet" href="/css/portal.css"></head>
             <body><div class="portal"><main class="portal-main"><h1>{title}</h1><p>{text}</p>
             <p><a href="/embed/login">{back}</a></p></main></div></body></html>
             """,
@@ -75,13 +75,13 @@ internal static class PlainPage
             $"""
             <!DOCTYPE html>
             <html lang="{lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>{Text("CookiesRefused_Title")} – {Text("Portal_Name")}</title><link rel="stylesheet" href="/css/portal.css"></head>
+            <title>{Text("CookiesRefused_Title")} – {Text("Portal_Name")}</title><link rel="icon" href="/favicon.svg" type="image/svg+xml"><link rel="stylesheet" href="/css/portal.css"></head>
             <body><div class="portal"{style}><main class="portal-main"><h1>{Text("CookiesRefused_Title")}</h1>
             <p>{Text("CookiesRefused_Text")}</p>
             <p><a class="button" href="{Attribute(newTab)}" target="_blank" rel="noopener" data-cc-new-tab data-cc-retry="{Attribute(retry)}">{Text("CookiesRefused_OpenNewTab")}</a></p>
             <p>{Text("CookiesRefused_Settings")}</p>
             <ul class="links"><li><a href="{Attribute(retry)}">{Text("CookiesRefused_BackToForm")}</a></li></ul></main></div>
-            <script src="/js/embed-frame.js" defer data-parent-origin="{Attribute(embed.ParentOrigin)}" data-primary="{Attribute(embed.Primary?.Hex)}" data-host-return-url="{Attribute(embed.HostReturnUrl)}"></script>
+            <script src="/js/embed-frame.js" defer nonce="{ScriptNonce.For(context)}" data-parent-origin="{Attribute(embed.ParentOrigin)}" data-primary="{Attribute(embed.Primary?.Hex)}" data-host-return-url="{Attribute(embed.HostReturnUrl)}"></script>
             </body></html>
             """,
             context.RequestAborted);

@@ -20,4 +20,10 @@ public enum MemberMailKind
     InvitationResentByStaff,
     /// <summary>Staff sent a reset link the member did not ask for; names the staff user.</summary>
     ResetLinkByStaff,
+    /// <summary>Notice after the member changed their password, with the way to a new one if it was not them.</summary>
+    PasswordChanged,
+    /// <summary>Notice to the old address after an e-mail change, with the 72-hour link that reverts it and locks the access.</summary>
+    EmailChanged,
+    /// <summary>To the owner when failed logins lock the account: until when, and a link to reset the password.</summary>
+    AccountLocked,
 }

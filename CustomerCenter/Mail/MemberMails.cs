@@ -9,8 +9,8 @@ namespace CustomerCenter.Mail;
 /// <summary>Composes the member's messages in their language, as plain text and HTML, and queues them.</summary>
 public sealed class MemberMails(IStringLocalizer<Texts> texts, MailOutbox queue)
 {
-    /// <param name="introArguments">Fill the placeholders of the mail's intro, such as who sent it.</param>
-    public void Send(MemberMailKind kind, string to, string language, string? link, params string[] introArguments)
+    /// <param name="introArguments">Fill the placeholders of the kind's Intro text ({0}, {1}, …).</param>
+    public void Send(MemberMailKind kind, string to, string language, string? link, params object[] introArguments)
     {
         var code = PortalLanguages.Normalize(language);
         // The link carries the mail's language: it opens where no customerLang cookie may be, in a mail client's
@@ -28,11 +28,11 @@ public sealed class MemberMails(IStringLocalizer<Texts> texts, MailOutbox queue)
         }
     }
 
-    private OutgoingMail Compose(MemberMailKind kind, string to, string? link, string[] introArguments)
+    private OutgoingMail Compose(MemberMailKind kind, string to, string? link, object[] introArguments)
     {
         var subject = texts[$"Mail_{kind}_Subject"].Value;
         var greeting = texts["Mail_Greeting"].Value;
-        var intro = introArguments.Length == 0 ? texts[$"Mail_{kind}_Intro"].Value : texts[$"Mail_{kind}_Intro", introArguments].Value;
+        var intro = (introArguments.Length == 0 ? texts[$"Mail_{kind}_Intro"] : texts[$"Mail_{kind}_Intro", introArguments]).Value;
         var note = texts[$"Mail_{kind}_Note"].Value;
         var signature = texts["Mail_Signature"].Value;
 

@@ -68,7 +68,7 @@ public sealed class EmbedBrowserTests(EmbedBrowserHost host, ITestOutputHelper o
         await frame.GetByRole(AriaRole.Button, new() { Name = "Link anfordern", Exact = true }).ClickAsync();
         await Expect(frame.GetByRole(AriaRole.Heading, new() { Name = "Bitte prüfen Sie Ihr Postfach", Exact = true })).ToBeVisibleAsync();
 
-        await SetPasswordFromTheMailAsync(email, "Mika", "Weber", "de");
+        await SetPasswordFromTheMailAsync(email, "Mika", "Weber", "de", askedInsideChamber: true);
 
         await page.GotoAsync(ChamberPage("form=login&lang=de"));
         var iframe = page.Locator("#snippet iframe");
@@ -257,7 +257,7 @@ public sealed class EmbedBrowserTests(EmbedBrowserHost host, ITestOutputHelper o
     }
 
     /// <summary>The mailed link opens in a window of its own (a mail client's), top-level on the portal.</summary>
-    private async Task SetPasswordFromTheMailAsync(string email, string firstName, string lastName, string language)
+    private async Task SetPasswordFromTheMailAsync(string email, string firstName, string lastName, string language, bool askedInsideChamber = false)
     {
         var texts = JourneyTexts.For(language);
         var mail = await host.Mail.WaitForAsync(email);
@@ -270,6 +270,15 @@ public sealed class EmbedBrowserTests(EmbedBrowserHost host, ITestOutputHelper o
         await Field(page, texts.ConfirmPasswordLabel).FillAsync(Passphrase);
         await page.GetByLabel(texts.ConsentLabelStart).CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = texts.CreateAccessSubmit, Exact = true }).ClickAsync();
+
+        if (askedInsideChamber)
+        {
+            // Asked for inside the chamber's page: the mail's page offers the way back there (issue 12, item 13).
+            var chamber = host.Chamber.Allowed.GetLeftPart(UriPartial.Authority);
+            await Expect(page.Locator($"main a.button[target=_top][href^='{chamber}']")).ToBeVisibleAsync();
+            await page.Locator("main .links a").ClickAsync();
+        }
+
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = texts.Welcome(firstName, lastName), Level = 1 })).ToBeVisibleAsync();
     }
 

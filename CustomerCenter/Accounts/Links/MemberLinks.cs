@@ -1,12 +1,17 @@
 using System.Text;
+using CustomerCenter.Embedding;
 using CustomerCenter.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace CustomerCenter.Accounts.Links;
 
-/// <summary>Mints the links mailed to members and reads their tokens back. Tokens travel base64url-encoded.</summary>
-public sealed class MemberLinks(UserManager<Member> users, PublicUrl publicUrl)
+/// <summary>
+/// Mints the links mailed to members and reads their tokens back. Tokens travel base64url-encoded. A link asked for
+/// inside a chamber's page remembers that page (its validated origin, colour and return address), so the page the
+/// mail opens shows the chamber's colour and the way back to it.
+/// </summary>
+public sealed class MemberLinks(UserManager<Member> users, PublicUrl publicUrl, EmailRevertTokens revertTokens, EmbedContext embed)
 {
     private const string SetPasswordPurpose = "CreateAccess";
 
@@ -30,6 +35,13 @@ public sealed class MemberLinks(UserManager<Member> users, PublicUrl publicUrl)
         var token = await users.GenerateChangeEmailTokenAsync(member, newEmail);
         return Build("account/confirm-email", member, token, ("email", newEmail));
     }
+
+    /// <summary>"This was not me": mailed to the old address after an e-mail change, valid 72 hours.</summary>
+    public string RevertEmailChange(Member member, string oldEmail) =>
+        QueryHelpers.AddQueryString(publicUrl.For("account/revert-email"), "token", revertTokens.Create(member.Id, oldEmail));
+
+    /// <summary>Where a member asks for a reset link themselves; no token, so it can go into any notice.</summary>
+    public string ForgotPassword() => publicUrl.For("embed/forgot-password");
 
     /// <summary>Decodes a token from a link; null when it is not even well-formed.</summary>
     public static string? DecodeToken(string? encoded)
@@ -59,6 +71,13 @@ public sealed class MemberLinks(UserManager<Member> users, PublicUrl publicUrl)
         foreach (var (name, value) in extra)
         {
             query[name] = value;
+        }
+
+        if (embed.IsEmbedded)
+        {
+            query[EmbedQuery.EmbedOrigin] = embed.ParentOrigin;
+            query[EmbedQuery.Primary] = embed.Primary?.Hex;
+            query[EmbedQuery.HostReturnUrl] = embed.HostReturnUrl;
         }
 
         return QueryHelpers.AddQueryString(publicUrl.For(path), query);

@@ -16,7 +16,8 @@ public sealed class MemberActions(
     StaffAccessRevocations revocations,
     MemberLinks links,
     MemberMails mails,
-    AccessEventRecorder accessLog)
+    AccessEventRecorder accessLog,
+    MemberSessions sessions)
 {
     /// <summary>Locks the member out; the new security stamp ends every session at once.</summary>
     public Task<StaffActionOutcome> LockAsync(Guid memberId, Guid actorId) =>
@@ -26,6 +27,7 @@ public sealed class MemberActions(
             await users.UpdateAsync(member);
             await users.UpdateSecurityStampAsync(member);
             revocations.Revoke(member.Id);
+            await sessions.EndAllAsync(member.Id);
         });
 
     public Task<StaffActionOutcome> UnlockAsync(Guid memberId, Guid actorId) =>
@@ -51,6 +53,7 @@ public sealed class MemberActions(
     public Task<StaffActionOutcome> EraseAsync(Guid memberId, Guid actorId) =>
         ChangeAsync(memberId, actorId, AccessEventKind.MemberErasedByStaff, async member =>
         {
+            await sessions.EndAllAsync(member.Id);
             await users.DeleteAsync(member);
             revocations.Revoke(member.Id);
         });

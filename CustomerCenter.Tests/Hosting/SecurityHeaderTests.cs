@@ -1,0 +1,158 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using CustomerCenter.Staff;
+using CustomerCenter.Tests.Infrastructure;
+
+namespace CustomerCenter.Tests.Hosting;
+
+/// <summary>Issue 12 item 15: HSTS, a script CSP with nonces, no-store on personal pages, HEAD like GET, a favicon.</summary>
+public sealed partial class SecurityHeaderTests(PortalFactory portal) : IClassFixture<PortalFactory>
+{
+    [Theory]
+    [InlineData("/embed/login")]
+    [InlineData("/staff/login")]
+    [InlineData("/embed/create-access?embedOrigin=https%3A%2F%2Fjapan.chamber.example")]
+    [InlineData("/privacy")]
+    [InlineData("/")]
+    [InlineData("/not-a-page")]
+    [InlineData("/demo")]
+    public async Task Every_page_allows_only_scripts_that_carry_its_nonce(string path)
+    {
+        using var client = portal.CreatePortalClient();
+
+        var first = await client.GetAsync(path);
+        var second = await client.GetAsync(path);
+
+        var nonce = AssertScriptPolicy(first);
+        Assert.NotEqual(nonce, AssertScriptPolicy(second));
+    }
+
+    [Fact]
+    public async Task Member_and_staff_pages_with_scripts_give_each_script_the_nonce()
+    {
+        using var member = portal.CreatePortalClient();
+        await portal.CreateMemberAsync(member, "csp.member@example.de");
+        using var staff = await portal.SignedInStaffAsync("csp.staff@chamber.example", StaffRoles.Admin);
+
+        foreach (var page in new[] { await member.GetAsync("/account"), await member.GetAsync("/account/data"), await staff.GetAsync("/staff/members"), await staff.GetAsync("/staff/access-log") })
+        {
+            Assert.Equal(HttpStatusCode.OK, page.Status);
+            AssertScriptPolicy(page);
+            Assert.NotEmpty(page.Document.Scripts);
+        }
+    }
+
+    [Fact]
+    public async Task A_plain_page_written_before_any_component_carries_the_nonce_too()
+    {
+        using var client = portal.CreatePortalClient();
+
+        // A post without the anti-forgery cookie from inside a chamber's page: the "cookies refused" page with its script.
+        var refused = await client.Http.PostAsync(
+            "/embed/login?embedOrigin=https%3A%2F%2Fjapan.chamber.example",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["_handler"] = "login" }));
+        var page = new PortalPage(refused.RequestMessage!.RequestUri!, refused, await refused.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.BadRequest, page.Status);
+        AssertScriptPolicy(page);
+        Assert.NotEmpty(page.Document.Scripts);
+    }
+
+    [Fact]
+    public async Task Hsts_is_sent_when_the_public_url_is_https()
+    {
+        using var https = new PortalFactory().With("Portal:PublicUrl", "https://portal.chamber.example");
+        using var client = https.CreatePortalClient();
+
+        var response = await client.Http.GetAsync("/embed/login");
+
+        var hsts = Assert.Single(response.Headers.GetValues("Strict-Transport-Security"));
+        var maxAge = int.Parse(MaxAge().Match(hsts).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(maxAge >= 15_552_000, hsts);
+    }
+
+    [Fact]
+    public async Task Hsts_is_not_sent_without_an_https_public_url()
+    {
+        using var http = new PortalFactory().With("Portal:PublicUrl", "http://portal.chamber.example");
+        using var client = http.CreatePortalClient();
+
+        var response = await client.Http.GetAsync("/embed/login");
+
+        Assert.False(response.Headers.Contains("Strict-Transport-Security"));
+    }
+
+    [Fact]
+    public async Task The_account_pages_and_the_data_export_are_never_stored_in_a_cache()
+    {
+        using var client = portal.CreatePortalClient();
+        await portal.CreateMemberAsync(client, "no.store@example.de");
+
+        foreach (var path in new[] { "/account", "/account/data", "/account/data/export", "/ACCOUNT/DATA/EXPORT" })
+        {
+            var response = await client.Http.GetAsync(path);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal("no-store", response.Headers.CacheControl!.ToString());
+        }
+    }
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/embed/login")]
+    [InlineData("/staff/login")]
+    [InlineData("/privacy")]
+    [InlineData("/terms")]
+    [InlineData("/health")]
+    [InlineData("/demo")]
+    [InlineData("/embed.js")]
+    [InlineData("/favicon.svg")]
+    [InlineData("/not-a-page")]
+    public async Task Head_is_answered_like_get_without_a_body(string path)
+    {
+        using var client = portal.CreatePortalClient();
+
+        var get = await client.Http.GetAsync(path);
+        var head = await client.Http.SendAsync(new HttpRequestMessage(HttpMethod.Head, path));
+
+        Assert.Equal(get.StatusCode, head.StatusCode);
+        Assert.Equal(get.Content.Headers.ContentType, head.Content.Headers.ContentType);
+        Assert.Empty(await head.Content.ReadAsByteArrayAsync());
+        Assert.Single(head.Headers.GetValues("Content-Security-Policy"));
+    }
+
+    [Fact]
+    public async Task A_favicon_is_served_and_linked_from_every_page()
+    {
+        using var client = portal.CreatePortalClient();
+
+        var page = await client.GetAsync("/embed/login");
+        var href = page.Document.QuerySelector("link[rel=icon]")!.GetAttribute("href")!;
+        var icon = await client.Http.GetAsync(new Uri(page.BaseUri, href));
+
+        Assert.Equal(HttpStatusCode.OK, icon.StatusCode);
+        Assert.Equal("image/svg+xml", icon.Content.Headers.ContentType!.MediaType);
+        Assert.Equal(HttpStatusCode.OK, (await client.Http.GetAsync("/favicon.svg")).StatusCode);
+    }
+
+    /// <summary>One CSP with frame-ancestors, base-uri, object-src and a nonce-only script-src that every script carries.</summary>
+    private static string AssertScriptPolicy(PortalPage page)
+    {
+        var policy = Assert.Single(page.Response.Headers.GetValues("Content-Security-Policy"));
+        var directives = policy.Split(';', StringSplitOptions.TrimEntries).ToDictionary(d => d.Split(' ')[0], d => d);
+        Assert.StartsWith("frame-ancestors 'self'", directives["frame-ancestors"], StringComparison.Ordinal);
+        Assert.Equal("base-uri 'self'", directives["base-uri"]);
+        Assert.Equal("object-src 'none'", directives["object-src"]);
+        var match = ScriptSource().Match(directives["script-src"]);
+        Assert.True(match.Success, directives["script-src"]);
+        var nonce = match.Groups[1].Value;
+        Assert.All(page.Document.Scripts, script => Assert.Equal(nonce, script.GetAttribute("nonce")));
+        Assert.DoesNotContain("unsafe", policy, StringComparison.Ordinal);
+        return nonce;
+    }
+
+    [GeneratedRegex(@"^script-src 'nonce-([A-Za-z0-9+/=]{22,})' 'strict-dynamic'$")]
+    private static partial Regex ScriptSource();
+
+    [GeneratedRegex(@"max-age=(\d+)")]
+    private static partial Regex MaxAge();
+}

@@ -1,0 +1,67 @@
+using CustomerCenter.AccessLog;
+using CustomerCenter.Accounts.Links;
+using CustomerCenter.Mail;
+using Microsoft.AspNetCore.Identity;
+
+namespace CustomerCenter.Accounts;
+
+/// <summary>
+/// "This was not me" after an e-mail change (issue 12, item 11): the old address comes back, every session ends, and
+/// the password goes, so whoever changed the address can no longer sign in; the owner sets a new password through the
+/// reset link mailed to the restored address.
+/// </summary>
+public sealed class EmailChangeReverts(
+    UserManager<Member> users,
+    EmailRevertTokens tokens,
+    MemberLinks links,
+    MemberMails mails,
+    AccessEventRecorder accessLog,
+    ILogger<EmailChangeReverts> logger)
+{
+    public EmailRevertTokenState Check(string? token) => tokens.Read(token).State;
+
+    /// <summary>The outcome, and the restored address when reverted.</summary>
+    public async Task<(EmailRevertOutcome Outcome, string? Email)> RevertAsync(string? token)
+    {
+        var request = tokens.Read(token);
+        if (request.State != EmailRevertTokenState.Valid)
+        {
+            return (request.State == EmailRevertTokenState.Expired ? EmailRevertOutcome.Expired : EmailRevertOutcome.Invalid, null);
+        }
+
+        if (await users.FindByIdAsync(request.MemberId.ToString()) is not { } member)
+        {
+            return (EmailRevertOutcome.Invalid, null);
+        }
+
+        var oldEmail = request.OldEmail;
+        if (string.Equals(member.NormalizedEmail, users.NormalizeEmail(oldEmail), StringComparison.Ordinal))
+        {
+            return (EmailRevertOutcome.AlreadyReverted, oldEmail);
+        }
+
+        if (await users.FindByEmailAsync(oldEmail) is not null)
+        {
+            return (EmailRevertOutcome.AddressTaken, null);
+        }
+
+        member.Email = oldEmail;
+        member.UserName = oldEmail;
+        member.EmailConfirmed = true;
+        if (!(await users.UpdateAsync(member)).Succeeded)
+        {
+            return (EmailRevertOutcome.Invalid, null);
+        }
+
+        // Removing the password changes the security stamp too: every session ends, the known password stops working.
+        if (member.PasswordHash is not null && !(await users.RemovePasswordAsync(member)).Succeeded)
+        {
+            logger.LogError("Reverting the e-mail change of {MemberId}: the password could not be removed", member.Id);
+        }
+
+        await users.UpdateSecurityStampAsync(member);
+        await accessLog.RecordAsync(AccessEventKind.EmailChanged, member.Id);
+        mails.Send(MemberMailKind.ResetPassword, oldEmail, member.Language, await links.ResetPasswordAsync(member));
+        return (EmailRevertOutcome.Reverted, oldEmail);
+    }
+}

@@ -1,0 +1,122 @@
+using System.Security.Claims;
+using CustomerCenter.AccessLog;
+using CustomerCenter.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace CustomerCenter.Accounts;
+
+/// <summary>
+/// The server-side record of every sign-in. Other features end a member's sessions through <see cref="EndAllAsync"/>
+/// (password reset, staff lock, erasure); the cookie check on every request is <see cref="IsCurrentAsync"/>.
+/// </summary>
+public sealed class MemberSessions(CustomerCenterDb db, IHttpContextAccessor httpContextAccessor, TimeProvider clock)
+{
+    public const string ClaimType = "cc:session";
+
+    /// <summary>How long a session lives without a request: the OnlineLogin cookie's sliding lifetime.</summary>
+    public static readonly TimeSpan IdleLifetime = TimeSpan.FromHours(8);
+
+    /// <summary>"Last seen" is written at most this often, so that nearly every request only reads.</summary>
+    public static readonly TimeSpan LastSeenPrecision = TimeSpan.FromMinutes(5);
+
+    /// <summary>Ended sessions are kept this long to recognise known devices, then deleted at the member's next sign-in.</summary>
+    public static readonly TimeSpan RememberedFor = TimeSpan.FromDays(90);
+
+    private static readonly Func<CustomerCenterDb, Guid, Guid, Task<SessionState?>> FindOpen = EF.CompileAsyncQuery(
+        (CustomerCenterDb db, Guid sessionId, Guid memberId) =>
+            (from session in db.MemberSessions
+             join member in db.Users on session.MemberId equals member.Id
+             where session.Id == sessionId && session.MemberId == memberId && session.EndedAt == null
+             select new SessionState(session.LastSeenAt, member.SecurityStamp, member.Status))
+            .FirstOrDefault());
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    public static Claim ClaimFor(Guid sessionId) => new(ClaimType, sessionId.ToString());
+
+    public static Guid? IdOf(ClaimsPrincipal? principal) =>
+        Guid.TryParse(principal?.FindFirstValue(ClaimType), out var id) ? id : null;
+
+    /// <summary>Records a new session for the current request's device and network.</summary>
+    public async Task<StartedSession> StartAsync(Guid memberId, CancellationToken cancellationToken = default)
+    {
+        var request = httpContextAccessor.HttpContext;
+        var device = DeviceDescription.FromUserAgent(request?.Request.Headers.UserAgent);
+        var network = IpPseudonymizer.Pseudonymize(request?.Connection.RemoteIpAddress);
+        var now = Now;
+
+        var forgetBefore = now - RememberedFor;
+        await db.MemberSessions
+            .Where(s => s.MemberId == memberId && (s.EndedAt < forgetBefore || s.LastSeenAt < forgetBefore))
+            .ExecuteDeleteAsync(cancellationToken);
+        var seenBefore = await db.MemberSessions.Where(s => s.MemberId == memberId)
+            .Select(s => new { Known = s.Browser == device.Browser && s.OperatingSystem == device.OperatingSystem && s.Network == network })
+            .ToListAsync(cancellationToken);
+
+        var session = new MemberSession
+        {
+            Id = Guid.NewGuid(),
+            MemberId = memberId,
+            CreatedAt = now,
+            LastSeenAt = now,
+            Browser = device.Browser,
+            OperatingSystem = device.OperatingSystem,
+            Network = network,
+        };
+        db.MemberSessions.Add(session);
+        await db.SaveChangesAsync(cancellationToken);
+        return new StartedSession(session.Id, FromUnknownDevice: seenBefore.Count > 0 && !seenBefore.Any(s => s.Known));
+    }
+
+    /// <summary>
+    /// The check on every signed-in request: the session is open and fresh, the member active, the security stamp
+    /// unchanged. One indexed read; a write only when "last seen" is older than <see cref="LastSeenPrecision"/>.
+    /// </summary>
+    public async Task<bool> IsCurrentAsync(Guid memberId, Guid sessionId, string? securityStamp, CancellationToken cancellationToken = default)
+    {
+        var state = await FindOpen(db, sessionId, memberId);
+        var now = Now;
+        if (state is null || state.Status != MemberStatus.Active || state.SecurityStamp != securityStamp
+            || state.LastSeenAt < now - IdleLifetime - LastSeenPrecision)
+        {
+            return false;
+        }
+
+        if (now - state.LastSeenAt >= LastSeenPrecision)
+        {
+            await db.MemberSessions.Where(s => s.Id == sessionId).ExecuteUpdateAsync(s => s.SetProperty(x => x.LastSeenAt, now), cancellationToken);
+        }
+
+        return true;
+    }
+
+    /// <summary>The member's open sessions, most recently used first.</summary>
+    public async Task<IReadOnlyList<MemberSession>> ActiveAsync(Guid memberId, CancellationToken cancellationToken = default)
+    {
+        var idleSince = Now - IdleLifetime - LastSeenPrecision;
+        return await db.MemberSessions.AsNoTracking()
+            .Where(s => s.MemberId == memberId && s.EndedAt == null && s.LastSeenAt >= idleSince)
+            .OrderByDescending(s => s.LastSeenAt).ThenByDescending(s => s.CreatedAt)
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Ends one session of the member; false when there was no such open session.</summary>
+    public async Task<bool> EndAsync(Guid memberId, Guid sessionId, CancellationToken cancellationToken = default)
+    {
+        var now = Now;
+        return await db.MemberSessions
+            .Where(s => s.Id == sessionId && s.MemberId == memberId && s.EndedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.EndedAt, now), cancellationToken) == 1;
+    }
+
+    /// <summary>Ends every session of the member, or every one but <paramref name="except"/> (the one that changed the password).</summary>
+    public async Task EndAllAsync(Guid memberId, Guid? except = null, CancellationToken cancellationToken = default)
+    {
+        var now = Now;
+        await db.MemberSessions
+            .Where(s => s.MemberId == memberId && s.EndedAt == null && s.Id != except)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.EndedAt, now), cancellationToken);
+    }
+
+    private sealed record SessionState(DateTime LastSeenAt, string? SecurityStamp, MemberStatus Status);
+}

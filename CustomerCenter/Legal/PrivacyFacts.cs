@@ -1,0 +1,9 @@
+namespace CustomerCenter.Legal;
+
+/// <summary>What the privacy notice states, read from the running portal's configuration.</summary>
+public sealed record PrivacyFacts(
+    IReadOnlyList<PortalCookie> Cookies,
+    int AccessLogRetentionDays,
+    int UnconfirmedRequestDays,
+    string? SmtpHost,
+    string PrivacyVersion);
