@@ -148,7 +148,7 @@ public sealed class MemberSessionTests(PortalFactory portal) : IClassFixture<Por
         await client.SubmitAsync(await client.GetAsync("/embed/forgot-password"), new Dictionary<string, string> { ["Input.Email"] = email });
         var link = (await portal.Mail.WaitForAsync(email, 2)).Link;
         using var resetter = portal.CreatePortalClient();
-        const string newPassword = "a fresh password for the reset";
+        const string newPassword = "quokka lantern zebu whistles 47 marmalade";
         var reset = await resetter.SubmitAsync(await resetter.GetAsync(link), new Dictionary<string, string>
         {
             ["Input.Password"] = newPassword,

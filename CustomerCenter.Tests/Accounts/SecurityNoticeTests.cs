@@ -69,6 +69,8 @@ public sealed class SecurityNoticeTests : IDisposable
         // The link has done its work; following it again changes nothing.
         var again = await ownerBrowser.SubmitAsync(await ownerBrowser.GetAsync(notice.Link), new Dictionary<string, string>());
         Assert.Contains("Ihr Zugang verwendet wieder owner@example.de", again.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Wir haben Ihnen dafür einen Link", again.Text, StringComparison.Ordinal);
+        Assert.Equal(3, portal.Mail.To(owner).Count());
         Assert.Equal("/account", (await ownerBrowser.LogInAsync(owner, "otter meadow compass 12 amber")).RedirectTarget);
     }
 
