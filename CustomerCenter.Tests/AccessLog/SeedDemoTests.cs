@@ -1,5 +1,6 @@
 using CustomerCenter.AccessLog;
 using CustomerCenter.AccessLog.Demo;
+using CustomerCenter.Data;
 using CustomerCenter.Accounts;
 using CustomerCenter.Staff;
 using CustomerCenter.Tests.Infrastructure;
@@ -13,7 +14,7 @@ public sealed class SeedDemoTests : IDisposable
 
     public void Dispose() => portal.Dispose();
 
-    [SqliteFact]
+    [Fact]
     public async Task Seed_demo_writes_the_members_and_events_asked_for_with_unique_addresses()
     {
         await portal.AddMemberAsync("hanna.schmidt@beispiel.example");
@@ -38,11 +39,14 @@ public sealed class SeedDemoTests : IDisposable
         Assert.All(events.Where(e => e.Kind >= AccessEventKind.MemberLocked), e => Assert.NotNull(e.ActorId));
         var staffRoles = await portal.WithDbAsync(db => db.UserRoles.Join(db.Roles, l => l.RoleId, r => r.Id, (l, r) => r.Name).ToListAsync());
         Assert.Equal([StaffRoles.Staff], staffRoles);
-        // The load ran with a rollback journal; the file is back in the portal's WAL mode.
-        Assert.Equal("wal", await portal.JournalModeAsync());
+        if (PortalFactory.Provider == DatabaseProvider.Sqlite)
+        {
+            // The load ran with a rollback journal; the file is back in the portal's WAL mode.
+            Assert.Equal("wal", await portal.JournalModeAsync());
+        }
     }
 
-    [SqliteFact]
+    [Fact]
     public async Task Seeded_members_are_found_by_name_and_their_events_are_readable()
     {
         await SeedDemoCommand.RunAsync(portal.Services, ["--members", "300", "--events", "500"], CancellationToken.None);
@@ -56,16 +60,6 @@ public sealed class SeedDemoTests : IDisposable
             .Select(m => new { m.LastName, Normalized = EF.Property<string>(m, "NormalizedLastName") })
             .ToListAsync());
         Assert.All(normalized, m => Assert.Equal(m.LastName.ToUpperInvariant(), m.Normalized));
-    }
-
-    [PostgreSqlFact]
-    public async Task Seed_demo_on_postgresql_refuses_and_writes_nothing()
-    {
-        var exitCode = await SeedDemoCommand.RunAsync(portal.Services, ["--members", "10", "--events", "10"], CancellationToken.None);
-
-        Assert.Equal(1, exitCode);
-        Assert.Equal(0, await portal.WithDbAsync(db => db.Users.CountAsync()));
-        Assert.Equal(0, await portal.WithDbAsync(db => db.AccessEvents.CountAsync()));
     }
 
     [Theory]
