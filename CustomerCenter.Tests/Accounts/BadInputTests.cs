@@ -224,6 +224,9 @@ public sealed class BadInputTests(PortalFactory portal) : IClassFixture<PortalFa
     [InlineData("[::1")]
     [InlineData("a/b")]
     [InlineData("exa\u00e4mple")]
+    [InlineData("xn--a")]
+    [InlineData("xn--a.example:8080")]
+    [InlineData("")]
     public async Task An_invalid_host_header_answers_a_localized_400(string host)
     {
         // HttpClient refuses to send such a Host header; the test server takes the request as Kestrel would hand it on.
@@ -232,11 +235,24 @@ public sealed class BadInputTests(PortalFactory portal) : IClassFixture<PortalFa
             request.Request.Method = HttpMethods.Get;
             request.Request.Path = "/embed/login";
             request.Request.QueryString = new QueryString("?lang=en");
-            request.Request.Host = new HostString(host);
+            request.Request.Headers.Host = host;
         });
 
         Assert.Equal(StatusCodes.Status400BadRequest, context.Response.StatusCode);
         Assert.Contains("<title>Bad request</title>", await new StreamReader(context.Response.Body).ReadToEndAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_health_probe_without_a_host_header_is_answered()
+    {
+        var context = await portal.Server.SendAsync(request =>
+        {
+            request.Request.Method = HttpMethods.Get;
+            request.Request.Path = "/health";
+            request.Request.Headers.Host = "";
+        });
+
+        Assert.Equal(StatusCodes.Status200OK, context.Response.StatusCode);
     }
 
     public static TheoryData<string> MalformedQueryValues => new()
@@ -260,6 +276,7 @@ public sealed class BadInputTests(PortalFactory portal) : IClassFixture<PortalFa
         using var anonymous = portal.CreatePortalClient();
         using var member = portal.CreatePortalClient();
         await portal.CreateMemberAsync(member, $"sweep.{Guid.NewGuid():N}@example.de");
+        using var admin = await portal.SignedInStaffAsync($"sweep.admin.{Guid.NewGuid():N}@chamber.example", CustomerCenter.Staff.StaffRoles.Admin);
 
         var failures = new List<string>();
         foreach (var (path, parameters) in QueryParameterSweep.Pages())
@@ -267,7 +284,7 @@ public sealed class BadInputTests(PortalFactory portal) : IClassFixture<PortalFa
             foreach (var parameter in parameters)
             {
                 var url = $"{path}?{parameter}={string.Format(System.Globalization.CultureInfo.InvariantCulture, value, parameter)}";
-                foreach (var client in new[] { anonymous, member })
+                foreach (var client in new[] { anonymous, member, admin })
                 {
                     var status = (int)(await client.Http.GetAsync(url)).StatusCode;
                     if (status >= 500)

@@ -74,6 +74,7 @@ public sealed class EnumerationTests(PortalFactory portal) : IClassFixture<Porta
         return cleaned;
     }
 
+    /// <summary>The headers but the date and the CSP's script nonce, which is random per response.</summary>
     private static string HeadersWithoutDate(PortalPage page) =>
         string.Join('\n', page.Response.Headers.Concat(page.Response.Content.Headers)
             .Where(h => h.Key != "Date")

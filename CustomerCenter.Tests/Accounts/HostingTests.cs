@@ -1,5 +1,7 @@
 using System.Net;
 using CustomerCenter.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace CustomerCenter.Tests.Accounts;
 
@@ -98,6 +100,27 @@ public sealed class HostingTests
         Assert.Contains("https://portal.chamber.example/embed/set-password", mail.Text, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(null, true)]
+    [InlineData("https://portal.chamber.example", false)]
+    public void Start_up_in_production_warns_when_the_public_url_is_not_set(string? publicUrl, bool warns)
+    {
+        var logs = new WarningCollector();
+        using var production = new PortalFactory()
+            .With("environment", "Production")
+            .With("Consent:TermsUrl", "https://chamber.example/terms");
+        if (publicUrl is not null)
+        {
+            production.With("Portal:PublicUrl", publicUrl);
+        }
+
+        using var started = production.WithWebHostBuilder(builder => builder.ConfigureLogging(logging => logging.AddProvider(logs)));
+
+        started.CreateClient().Dispose();
+
+        Assert.Equal(warns, logs.Warnings.Any(text => text.Contains("Portal:PublicUrl is not set", StringComparison.Ordinal)));
+    }
+
     [Fact]
     public void An_invalid_public_url_stops_start_up()
     {
@@ -118,5 +141,32 @@ public sealed class HostingTests
 
         Assert.Equal(HttpStatusCode.NotFound, page.Status);
         Assert.Equal("Page not found – Customer Center", page.Title);
+    }
+
+    private sealed class WarningCollector : ILoggerProvider
+    {
+        public System.Collections.Concurrent.ConcurrentQueue<string> Warnings { get; } = new();
+
+        public ILogger CreateLogger(string categoryName) => new Collector(Warnings);
+
+        public void Dispose()
+        {
+        }
+
+        private sealed class Collector(System.Collections.Concurrent.ConcurrentQueue<string> warnings) : ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state)
+                where TState : notnull => null;
+
+            public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Warning;
+
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+            {
+                if (logLevel >= LogLevel.Warning)
+                {
+                    warnings.Enqueue(formatter(state, exception));
+                }
+            }
+        }
     }
 }

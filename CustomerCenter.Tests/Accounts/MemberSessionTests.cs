@@ -204,6 +204,50 @@ public sealed class MemberSessionTests(PortalFactory portal) : IClassFixture<Por
         Assert.Single(await OpenSessionsAsync(email));
     }
 
+    [Fact]
+    public async Task Confirming_an_email_change_ends_the_session_records_with_the_cookies()
+    {
+        const string email = "moving.sessions@example.de";
+        const string newEmail = "moved.sessions@example.de";
+        using var client = await SignedInMemberAsync(email);
+        using var other = portal.CreatePortalClient();
+        await other.LogInAsync(email);
+        var memberId = await IdOfAsync(email);
+
+        await client.SubmitAsync(await client.GetAsync("/account"), new Dictionary<string, string> { ["EmailInput.NewEmail"] = newEmail }, handler: "email");
+        var link = (await portal.Mail.WaitForAsync(newEmail)).Link;
+        await client.SubmitAsync(await client.GetAsync(link), new Dictionary<string, string>());
+
+        Assert.Equal(HttpStatusCode.Redirect, (await other.GetAsync("/account")).Status);
+        Assert.Empty(await portal.WithDbAsync(db => db.MemberSessions.Where(s => s.MemberId == memberId && s.EndedAt == null).ToListAsync()));
+    }
+
+    [Fact]
+    public async Task A_session_whose_cookie_is_refused_for_a_changed_stamp_is_ended_too()
+    {
+        const string email = "stale.stamp@example.de";
+        using var client = await SignedInMemberAsync(email);
+        await portal.WithDbAsync(db => db.Users.Where(m => m.Email == email)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.SecurityStamp, "changed behind the portal's back")));
+
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/account")).Status);
+        Assert.Empty(await OpenSessionsAsync(email));
+    }
+
+    [Fact]
+    public async Task Sessions_are_deleted_ninety_days_after_their_last_use_at_anyones_sign_in()
+    {
+        using var gone = await SignedInMemberAsync("gone.ninety.days@example.de");
+        var goneId = await IdOfAsync("gone.ninety.days@example.de");
+        portal.Clock.Advance(TimeSpan.FromDays(91));
+
+        using var someoneElse = await SignedInMemberAsync("signs.in.later@example.de");
+
+        Assert.Equal(0, await portal.WithDbAsync(db => db.MemberSessions.CountAsync(s => s.MemberId == goneId)));
+        var privacy = await someoneElse.GetAsync("/privacy");
+        Assert.Contains("Angaben zu angemeldeten Geräten werden 90 Tage nach der letzten Aktivität gelöscht.", privacy.Text, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(ChromeOnWindows, "Chrome", "Windows")]
     [InlineData(FirefoxOnLinux, "Firefox", "Linux")]

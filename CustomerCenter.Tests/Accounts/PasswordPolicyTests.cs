@@ -75,6 +75,14 @@ public sealed class PasswordPolicyTests
         Assert.Equal([PasswordProblem.ContainsPersonalData], Policy().Check(password, Hanna));
 
     [Fact]
+    public void A_piece_of_the_local_part_alone_makes_a_password_guessable_not_forbidden()
+    {
+        var team = new PasswordOwner("reset.team@example.de", "Hanna", "Schmidt");
+        Assert.Empty(Policy().Check("a fresh password for the reset", team));
+        Assert.Equal([PasswordProblem.ContainsPersonalData], Policy().Check("reset team 2025!", team));
+    }
+
+    [Fact]
     public void Japanese_names_count_from_two_characters() =>
         Assert.Equal([PasswordProblem.ContainsPersonalData], Policy().Check("わたしは山田です、どうぞよろしく", new PasswordOwner("taro@example.jp", "太郎", "山田")));
 
@@ -145,6 +153,10 @@ public sealed class PasswordPolicyTests
         Assert.Empty(Policy().Check(strongStart, Hanna));
         Assert.Equal([PasswordProblem.Repetition], Policy().Check(new string('p', 128), Hanna));
     }
+
+    [Fact]
+    public void Text_that_cannot_be_normalised_is_checked_as_it_is() =>
+        Assert.Empty(Policy().Check("wolkig \uD800 anker eule mond fernweh", Hanna));
 
     [Fact]
     public void No_composition_rules_apply() =>

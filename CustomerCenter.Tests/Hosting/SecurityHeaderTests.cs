@@ -43,6 +43,18 @@ public sealed partial class SecurityHeaderTests(PortalFactory portal) : IClassFi
     }
 
     [Fact]
+    public async Task The_demo_chamber_page_gives_its_snippet_script_the_nonce()
+    {
+        using var client = portal.CreatePortalClient();
+
+        var page = await client.GetAsync("/demo");
+
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        AssertScriptPolicy(page);
+        Assert.Single(page.Document.Scripts);
+    }
+
+    [Fact]
     public async Task A_plain_page_written_before_any_component_carries_the_nonce_too()
     {
         using var client = portal.CreatePortalClient();

@@ -16,6 +16,7 @@ public sealed class EmailChangeReverts(
     MemberLinks links,
     MemberMails mails,
     AccessEventRecorder accessLog,
+    MemberSessions sessions,
     ILogger<EmailChangeReverts> logger)
 {
     public EmailRevertTokenState Check(string? token) => tokens.Read(token).State;
@@ -60,6 +61,7 @@ public sealed class EmailChangeReverts(
         }
 
         await users.UpdateSecurityStampAsync(member);
+        await sessions.EndAllAsync(member.Id);
         await accessLog.RecordAsync(AccessEventKind.EmailChanged, member.Id);
         mails.Send(MemberMailKind.ResetPassword, oldEmail, member.Language, await links.ResetPasswordAsync(member));
         return (EmailRevertOutcome.Reverted, oldEmail);

@@ -31,4 +31,7 @@ public sealed class Member : IdentityUser<Guid>
     public string? PrivacyVersion { get; set; }
 
     public DateTime? PrivacyAcceptedAt { get; set; }
+
+    /// <summary>Opt-in: mail the member when they sign in from a device and network none of their sessions had.</summary>
+    public bool NotifyOfNewDevices { get; set; }
 }

@@ -26,6 +26,11 @@ public sealed class MemberDataRights(CustomerCenterDb db, UserManager<Member> us
             .OrderBy(e => e.OccurredAt).ThenBy(e => e.Id)
             .Select(e => new { e.OccurredAt, Kind = e.Kind.ToString(), e.IpAddress, e.UserAgent })
             .ToListAsync(cancellationToken);
+        var sessions = await db.MemberSessions.AsNoTracking()
+            .Where(s => s.MemberId == member.Id)
+            .OrderBy(s => s.CreatedAt)
+            .Select(s => new { s.CreatedAt, s.LastSeenAt, s.EndedAt, s.Browser, s.OperatingSystem, s.Network })
+            .ToListAsync(cancellationToken);
         var roles = await users.GetRolesAsync(member);
         var export = new
         {
@@ -45,7 +50,9 @@ public sealed class MemberDataRights(CustomerCenterDb db, UserManager<Member> us
                 Roles = roles,
                 FailedLoginsSinceLastSuccess = member.AccessFailedCount,
                 LockedOutUntil = member.LockoutEnd,
+                member.NotifyOfNewDevices,
             },
+            Sessions = sessions,
             AccessEvents = events,
         };
         return JsonSerializer.SerializeToUtf8Bytes(export, ExportJson);

@@ -19,7 +19,7 @@ public sealed class MemberSessions(CustomerCenterDb db, IHttpContextAccessor htt
     /// <summary>"Last seen" is written at most this often, so that nearly every request only reads.</summary>
     public static readonly TimeSpan LastSeenPrecision = TimeSpan.FromMinutes(5);
 
-    /// <summary>Ended sessions are kept this long to recognise known devices, then deleted at the member's next sign-in.</summary>
+    /// <summary>Sessions are kept this long after their last use, to recognise known devices, then deleted.</summary>
     public static readonly TimeSpan RememberedFor = TimeSpan.FromDays(90);
 
     private static readonly Func<CustomerCenterDb, Guid, Guid, Task<SessionState?>> FindOpen = EF.CompileAsyncQuery(
@@ -45,10 +45,10 @@ public sealed class MemberSessions(CustomerCenterDb db, IHttpContextAccessor htt
         var network = IpPseudonymizer.Pseudonymize(request?.Connection.RemoteIpAddress);
         var now = Now;
 
+        // Retention: a session is deleted 90 days after it was last used, whoever's it is; every sign-in sweeps
+        // (an index range, nearly always empty), so no member's old sessions wait for that member to come back.
         var forgetBefore = now - RememberedFor;
-        await db.MemberSessions
-            .Where(s => s.MemberId == memberId && (s.EndedAt < forgetBefore || s.LastSeenAt < forgetBefore))
-            .ExecuteDeleteAsync(cancellationToken);
+        await db.MemberSessions.Where(s => s.LastSeenAt < forgetBefore).ExecuteDeleteAsync(cancellationToken);
         var seenBefore = await db.MemberSessions.Where(s => s.MemberId == memberId)
             .Select(s => new { Known = s.Browser == device.Browser && s.OperatingSystem == device.OperatingSystem && s.Network == network })
             .ToListAsync(cancellationToken);
@@ -65,7 +65,7 @@ public sealed class MemberSessions(CustomerCenterDb db, IHttpContextAccessor htt
         };
         db.MemberSessions.Add(session);
         await db.SaveChangesAsync(cancellationToken);
-        return new StartedSession(session.Id, FromUnknownDevice: seenBefore.Count > 0 && !seenBefore.Any(s => s.Known));
+        return new StartedSession(session.Id, device, network, FromUnknownDevice: seenBefore.Count > 0 && !seenBefore.Any(s => s.Known));
     }
 
     /// <summary>
@@ -76,9 +76,15 @@ public sealed class MemberSessions(CustomerCenterDb db, IHttpContextAccessor htt
     {
         var state = await FindOpen(db, sessionId, memberId);
         var now = Now;
-        if (state is null || state.Status != MemberStatus.Active || state.SecurityStamp != securityStamp
-            || state.LastSeenAt < now - IdleLifetime - LastSeenPrecision)
+        if (state is null)
         {
+            return false;
+        }
+
+        if (state.Status != MemberStatus.Active || state.SecurityStamp != securityStamp || state.LastSeenAt < now - IdleLifetime - LastSeenPrecision)
+        {
+            // Whatever changed the stamp or the status ended the session: the list on /account says so from now on.
+            await EndAsync(memberId, sessionId, cancellationToken);
             return false;
         }
 

@@ -92,7 +92,16 @@ public sealed class MemberSignIn(
         var session = await sessions.StartAsync(member.Id);
         await signInManager.SignInWithClaimsAsync(member, isPersistent: false, [MemberSessions.ClaimFor(session.Id)]);
         await accessLog.RecordAsync(AccessEventKind.LoginSucceeded, member.Id);
+        if (session.FromUnknownDevice && member.NotifyOfNewDevices)
+        {
+            await MailNewDeviceAsync(member, session, now);
+        }
     }
+
+    private async Task MailNewDeviceAsync(Member member, StartedSession session, DateTime at) =>
+        mails.Send(MemberMailKind.NewDeviceSignIn, member.Email!, member.Language, await links.ResetPasswordAsync(member),
+            session.Device.Browser ?? "?", session.Device.OperatingSystem ?? "?", session.Network ?? "?",
+            at.ToString("HH:mm", CultureInfo.InvariantCulture));
 
     /// <summary>After a password change: every other session ends, this one continues with a cookie for the new stamp.</summary>
     public async Task KeepOnlyThisSessionAsync(Member member)

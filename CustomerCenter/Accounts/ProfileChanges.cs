@@ -9,6 +9,7 @@ namespace CustomerCenter.Accounts;
 public sealed class ProfileChanges(
     UserManager<Member> users,
     MemberSignIn signIn,
+    MemberSessions sessions,
     MemberLinks links,
     MemberMails mails,
     AccessEventRecorder accessLog)
@@ -18,6 +19,12 @@ public sealed class ProfileChanges(
         member.FirstName = firstName.Trim();
         member.LastName = lastName.Trim();
         await users.UpdateAsync(member);
+    }
+
+    public async Task<bool> SetNewDeviceNoticeAsync(Member member, bool enabled)
+    {
+        member.NotifyOfNewDevices = enabled;
+        return (await users.UpdateAsync(member)).Succeeded;
     }
 
     /// <summary>
@@ -57,6 +64,8 @@ public sealed class ProfileChanges(
         }
 
         await users.SetUserNameAsync(member, newEmail);
+        // The new security stamp refuses every session's cookie; their records end with them.
+        await sessions.EndAllAsync(member.Id);
         await accessLog.RecordAsync(AccessEventKind.EmailChanged, member.Id);
         // The old address hears of it, with a way back: if the account was taken over, its owner still reads that mailbox.
         mails.Send(MemberMailKind.EmailChanged, oldEmail, member.Language, links.RevertEmailChange(member, oldEmail), newEmail);

@@ -15,5 +15,7 @@ internal sealed class MemberSessionConfiguration : IEntityTypeConfiguration<Memb
         // Erasing a member erases their sessions; the access log keeps what it keeps, without them.
         session.HasOne<Member>().WithMany().HasForeignKey(s => s.MemberId).OnDelete(DeleteBehavior.Cascade);
         session.HasIndex(s => new { s.MemberId, s.LastSeenAt });
+        // The retention sweep at every sign-in (MemberSessions.StartAsync).
+        session.HasIndex(s => s.LastSeenAt);
     }
 }

@@ -31,8 +31,9 @@ public static class EmbedAssets
         });
         // The demo stands in for a chamber's page, but the portal serves it, under the portal's script CSP: its snippet
         // script gets this response's nonce, as a chamber's own policy would allow embed.js in its own way.
-        app.MapGet(DemoPath, async (HttpContext context) => Results.Content(
-            (await File.ReadAllTextAsync(Path.Combine(folder, "demo.html"), context.RequestAborted))
+        // (Two parameters: a lambda taking only HttpContext binds as a RequestDelegate, and its result would be dropped.)
+        app.MapGet(DemoPath, async (HttpContext context, CancellationToken cancellationToken) => Results.Content(
+            (await File.ReadAllTextAsync(Path.Combine(folder, "demo.html"), cancellationToken))
                 .Replace("<script ", $"<script nonce=\"{Hosting.ScriptNonce.For(context)}\" ", StringComparison.Ordinal),
             "text/html; charset=utf-8"));
 

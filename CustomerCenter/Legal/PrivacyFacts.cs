@@ -5,5 +5,6 @@ public sealed record PrivacyFacts(
     IReadOnlyList<PortalCookie> Cookies,
     int AccessLogRetentionDays,
     int UnconfirmedRequestDays,
+    int EndedSessionsKeptDays,
     string? SmtpHost,
     string PrivacyVersion);

@@ -37,6 +37,7 @@ public sealed class PrivacyNotice(
             cookies,
             retention.Value.RetentionDays,
             retention.Value.UnconfirmedRequestDays,
+            (int)MemberSessions.RememberedFor.TotalDays,
             string.IsNullOrWhiteSpace(smtp.Value.Host) ? null : smtp.Value.Host,
             consent.Value.PrivacyVersion);
     }

@@ -26,4 +26,6 @@ public enum MemberMailKind
     EmailChanged,
     /// <summary>To the owner when failed logins lock the account: until when, and a link to reset the password.</summary>
     AccountLocked,
+    /// <summary>Opt-in notice of a sign-in from a device not seen before, with a reset link in case it was not them.</summary>
+    NewDeviceSignIn,
 }

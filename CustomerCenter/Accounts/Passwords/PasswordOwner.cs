@@ -27,7 +27,9 @@ public sealed record PasswordOwner(string? Email, string? FirstName = null, stri
             yield return LocalPart;
         }
 
-        foreach (var part in Split(LocalPart).Concat(Split(FirstName)).Concat(Split(LastName)))
+        // Pieces of the local part ("info", "reset" in "reset.team") are left to the estimator: refusing them outright
+        // would refuse ordinary words, while a local part built from the name is caught by the name itself.
+        foreach (var part in Split(FirstName).Concat(Split(LastName)))
         {
             if (part.Length >= (part.Any(IsCjk) ? ShortestCjkNamePartWorthChecking : ShortestNamePartWorthChecking))
             {

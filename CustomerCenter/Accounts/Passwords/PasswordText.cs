@@ -6,5 +6,16 @@ namespace CustomerCenter.Accounts.Passwords;
 /// characters compare like the characters they stand for.</summary>
 public static class PasswordText
 {
-    public static string Normalize(string text) => text.IsNormalized(NormalizationForm.FormKC) ? text : text.Normalize(NormalizationForm.FormKC);
+    public static string Normalize(string text)
+    {
+        try
+        {
+            return text.IsNormalized(NormalizationForm.FormKC) ? text : text.Normalize(NormalizationForm.FormKC);
+        }
+        catch (ArgumentException)
+        {
+            // A lone surrogate cannot be normalised; such a text is checked as it is rather than failing the request.
+            return text;
+        }
+    }
 }

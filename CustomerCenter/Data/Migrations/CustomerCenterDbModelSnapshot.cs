@@ -125,6 +125,9 @@ namespace CustomerCenter.Data.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("NotifyOfNewDevices")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("PasswordHash")
                         .HasColumnType("TEXT");
 
@@ -223,6 +226,8 @@ namespace CustomerCenter.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("LastSeenAt");
 
                     b.HasIndex("MemberId", "LastSeenAt");
 

@@ -1,0 +1,7 @@
+namespace CustomerCenter.Accounts.Forms;
+
+/// <summary>The setting the button asks for; posted as a hidden value, so that "off" arrives as surely as "on".</summary>
+public sealed class NewDeviceNoticeForm
+{
+    public bool Enabled { get; set; }
+}
