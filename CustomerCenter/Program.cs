@@ -30,7 +30,12 @@ builder.AddOperations();
 
 var app = builder.Build();
 
-await app.Services.MigrateDatabaseAsync();
+if (args is [MigrateCommand.Name, ..])
+{
+    return await MigrateCommand.RunAsync(app.Services, CancellationToken.None);
+}
+
+await app.Services.MigrateDatabaseAtStartupAsync();
 if (args is [AddAdminCommand.Name, var email])
 {
     return await AddAdminCommand.RunAsync(app.Services, email, CancellationToken.None);

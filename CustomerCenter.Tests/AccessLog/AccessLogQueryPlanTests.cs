@@ -11,7 +11,7 @@ namespace CustomerCenter.Tests.AccessLog;
 /// </summary>
 public sealed class AccessLogQueryPlanTests(PortalFactory portal) : IClassFixture<PortalFactory>
 {
-    [Fact]
+    [SqliteFact]
     public async Task The_export_walks_the_time_index_and_reads_e_mails_from_the_id_email_index()
     {
         var plan = await PlanAsync(reader => reader.ExportQuery(AccessLogFilter.All));
@@ -22,7 +22,7 @@ public sealed class AccessLogQueryPlanTests(PortalFactory portal) : IClassFixtur
         Assert.DoesNotContain("TEMP B-TREE", plan, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SqliteFact]
     public async Task A_page_for_an_e_mail_prefix_of_a_few_members_reads_their_events_from_the_member_index()
     {
         var plan = await PlanAsync(reader => reader.PageQuery(new AccessLogFilter { Email = "hanna" }, null, 51, walkTimeIndex: false));
@@ -31,7 +31,7 @@ public sealed class AccessLogQueryPlanTests(PortalFactory portal) : IClassFixtur
         Assert.Matches(@"SEARCH \w+ USING INDEX EmailIndex \(NormalizedEmail>\? AND NormalizedEmail<\?\)", plan);
     }
 
-    [Fact]
+    [SqliteFact]
     public async Task A_page_for_an_e_mail_prefix_of_many_members_walks_the_time_index_without_sorting()
     {
         var plan = await PlanAsync(reader => reader.PageQuery(new AccessLogFilter { Email = "a" }, null, 51, walkTimeIndex: true));
@@ -43,7 +43,7 @@ public sealed class AccessLogQueryPlanTests(PortalFactory portal) : IClassFixtur
         Assert.DoesNotContain("TEMP B-TREE", plan, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SqliteFact]
     public async Task A_deep_page_starts_its_scan_at_the_cursor()
     {
         var cursor = new AccessLogCursor(new DateTime(2026, 3, 1, 8, 0, 0, DateTimeKind.Utc), 4711);

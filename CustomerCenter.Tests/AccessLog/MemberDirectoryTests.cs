@@ -78,7 +78,7 @@ public sealed class MemberDirectoryTests(MemberDirectoryTests.Members members) :
         Assert.Empty((await SearchAsync(portal, "vorher", MemberSortColumn.Email, false, 0, 10)).Rows);
     }
 
-    [Fact]
+    [SqliteFact]
     public async Task A_search_of_several_words_checks_every_word_inside_the_search_indexes()
     {
         // What the count reads: the WHERE columns only.

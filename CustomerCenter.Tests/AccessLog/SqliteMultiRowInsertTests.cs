@@ -1,4 +1,5 @@
 using CustomerCenter.AccessLog.Demo;
+using CustomerCenter.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
 
 namespace CustomerCenter.Tests.AccessLog;
@@ -17,7 +18,7 @@ public sealed class SqliteMultiRowInsertTests : IDisposable
 
     public void Dispose() => connection.Dispose();
 
-    [Fact]
+    [SqliteFact]
     public void Rows_that_do_not_fill_a_statement_are_written_by_flush_in_order_with_their_values()
     {
         using (var insert = new SqliteMultiRowInsert(connection, "Rows", ["Number", "Name", "Big"], rowsPerStatement: 4))
@@ -39,7 +40,7 @@ public sealed class SqliteMultiRowInsertTests : IDisposable
         Assert.Equal("5000000009", rows[9][2]);
     }
 
-    [Fact]
+    [SqliteFact]
     public void A_row_with_the_wrong_number_of_values_is_refused()
     {
         using var insert = new SqliteMultiRowInsert(connection, "Rows", ["Number", "Name", "Big"]);
@@ -47,7 +48,7 @@ public sealed class SqliteMultiRowInsertTests : IDisposable
         Assert.Throws<ArgumentException>(() => insert.Add(1, "one"));
     }
 
-    [Fact]
+    [SqliteFact]
     public void A_constraint_violation_surfaces_as_a_sqlite_exception()
     {
         using var insert = new SqliteMultiRowInsert(connection, "Rows", ["Number", "Name", "Big"], rowsPerStatement: 2);

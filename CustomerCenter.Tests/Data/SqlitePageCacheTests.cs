@@ -1,11 +1,12 @@
 using CustomerCenter.Data;
+using CustomerCenter.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
 
 namespace CustomerCenter.Tests.Data;
 
 public sealed class SqlitePageCacheTests
 {
-    [Fact]
+    [SqliteFact]
     public async Task The_cache_is_enlarged_for_the_read_and_given_back_after_it()
     {
         await using var connection = new SqliteConnection("Data Source=:memory:");

@@ -13,6 +13,8 @@ namespace CustomerCenter.Tests.Infrastructure;
 /// <summary>
 /// The portal in memory, on its own SQLite file, with mail captured and a clock the test moves.
 /// One per test class (xunit class fixture); a second factory on the same file is a restart.
+/// With <c>CUSTOMERCENTER_TEST_PROVIDER=PostgreSQL</c> the whole run uses the run's PostgreSQL server instead
+/// (<see cref="PostgreSqlTestServer"/>), one database per data directory.
 /// </summary>
 public class PortalFactory : WebApplicationFactory<Program>
 {
@@ -40,11 +42,32 @@ public class PortalFactory : WebApplicationFactory<Program>
         this.replaceEdges = replaceEdges;
         DataDirectory = dataDirectory;
         Directory.CreateDirectory(dataDirectory);
-        settings["ConnectionStrings:CustomerCenter"] = $"Data Source={Path.Combine(dataDirectory, "portal.db")}";
+        if (Provider == DatabaseProvider.PostgreSQL)
+        {
+            // The same data directory (a restart) means the same database.
+            var database = "cc_" + Path.GetFileName(dataDirectory).Replace('-', '_').ToLowerInvariant();
+            PostgreSqlTestServer.Instance.CreateDatabase(database);
+            settings["Database:Provider"] = nameof(DatabaseProvider.PostgreSQL);
+            settings["ConnectionStrings:CustomerCenter"] = PostgreSqlTestServer.Instance.ConnectionString(database);
+        }
+        else
+        {
+            settings["ConnectionStrings:CustomerCenter"] = $"Data Source={Path.Combine(dataDirectory, "portal.db")}";
+        }
+
         settings["Mail:PickupDirectory"] = PickupDirectory;
     }
 
+    /// <summary>The database of this test run: <c>CUSTOMERCENTER_TEST_PROVIDER</c>, SQLite unless it says PostgreSQL.</summary>
+    public static DatabaseProvider Provider { get; } =
+        string.Equals(Environment.GetEnvironmentVariable("CUSTOMERCENTER_TEST_PROVIDER"), nameof(DatabaseProvider.PostgreSQL), StringComparison.OrdinalIgnoreCase)
+            ? DatabaseProvider.PostgreSQL
+            : DatabaseProvider.Sqlite;
+
     public string DataDirectory { get; }
+
+    /// <summary>The connection string this portal runs on.</summary>
+    public string ConnectionString => settings["ConnectionStrings:CustomerCenter"]!;
 
     public string PickupDirectory => Path.Combine(DataDirectory, "mail");
 

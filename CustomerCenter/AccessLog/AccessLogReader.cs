@@ -102,7 +102,9 @@ public sealed class AccessLogReader(CustomerCenterDb db, ILookupNormalizer norma
     /// <summary>
     /// Writes every matching event as CSV (see <see cref="AccessLogCsv"/>), newest first, streamed from the database
     /// row by row. The rows go from the data reader straight into UTF-8: no entity or record per row, and SQLite's
-    /// date and GUID text is read once.
+    /// date and GUID text is read once. On PostgreSQL, Npgsql's reader holds one row at a time and reads the next
+    /// from the socket as the CSV is written, while TCP holds the server back: constant memory without a server-side
+    /// cursor (which would need a transaction open for the whole download). The page cache is SQLite's only.
     /// </summary>
     public async Task WriteCsvAsync(AccessLogFilter filter, Stream output, CancellationToken ct)
     {

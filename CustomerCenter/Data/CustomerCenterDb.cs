@@ -8,9 +8,23 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CustomerCenter.Data;
 
-public sealed class CustomerCenterDb(DbContextOptions<CustomerCenterDb> options)
-    : IdentityDbContext<Member, IdentityRole<Guid>, Guid>(options), IDataProtectionKeyContext
+/// <summary>
+/// The portal's database on SQLite, with its migrations in Data/Migrations. <see cref="PostgreSqlCustomerCenterDb"/>
+/// is the same model on PostgreSQL with its own migrations (EF's pattern for several providers); every consumer asks
+/// for this type.
+/// </summary>
+public class CustomerCenterDb : IdentityDbContext<Member, IdentityRole<Guid>, Guid>, IDataProtectionKeyContext
 {
+    public CustomerCenterDb(DbContextOptions<CustomerCenterDb> options)
+        : base(options)
+    {
+    }
+
+    protected CustomerCenterDb(DbContextOptions options)
+        : base(options)
+    {
+    }
+
     public DbSet<AccessEvent> AccessEvents => Set<AccessEvent>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -39,7 +53,9 @@ public sealed class CustomerCenterDb(DbContextOptions<CustomerCenterDb> options)
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
-        // Every timestamp is UTC; SQLite forgets the kind, so it is restored on read.
+        // Every timestamp is UTC; SQLite forgets the kind, so it is restored on read. On PostgreSQL the columns are
+        // timestamp with time zone, which Npgsql writes only from UTC values: the conversion on write keeps a Local
+        // time from reaching it, and reads come back as UTC either way.
         configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
         configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
     }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace CustomerCenter.Data;
 
@@ -11,11 +12,25 @@ public static class DatabaseServiceCollectionExtensions
 
     public static WebApplicationBuilder AddDatabase(this WebApplicationBuilder builder)
     {
-        var connectionString = ResolveSqlitePath(
-            builder.Configuration.GetConnectionString(ConnectionStringName) ?? DefaultConnectionString,
-            builder.Environment.ContentRootPath);
+        var provider = DatabaseOptions.ReadProvider(builder.Configuration);
+        builder.Services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateOnStart();
+        var configured = builder.Configuration.GetConnectionString(ConnectionStringName);
+        if (provider == DatabaseProvider.PostgreSQL)
+        {
+            if (string.IsNullOrWhiteSpace(configured))
+            {
+                throw new InvalidOperationException(
+                    $"ConnectionStrings:{ConnectionStringName} must name the PostgreSQL database when Database:Provider is PostgreSQL.");
+            }
 
-        builder.Services.AddDbContext<CustomerCenterDb>(options => options.UseSqlite(connectionString));
+            // Every consumer (Identity's stores, the data-protection key ring, the features) asks for CustomerCenterDb.
+            builder.Services.AddDbContext<CustomerCenterDb, PostgreSqlCustomerCenterDb>(options => options.UseNpgsql(configured));
+        }
+        else
+        {
+            var connectionString = ResolveSqlitePath(configured ?? DefaultConnectionString, builder.Environment.ContentRootPath);
+            builder.Services.AddDbContext<CustomerCenterDb>(options => options.UseSqlite(connectionString));
+        }
 
         // Keys live in the database so that cookies and mailed links survive restarts and work across instances.
         builder.Services.AddDataProtection()
@@ -28,7 +43,16 @@ public static class DatabaseServiceCollectionExtensions
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CustomerCenterDb>();
-        await db.Database.MigrateAsync(cancellationToken);
+        await DatabaseMigrator.MigrateAsync(db, cancellationToken);
+    }
+
+    /// <summary>Migrates unless <c>Database:MigrateAtStartup</c> is false (then the <c>migrate</c> command does it).</summary>
+    public static async Task MigrateDatabaseAtStartupAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        if (services.GetRequiredService<IOptions<DatabaseOptions>>().Value.MigrateAtStartup)
+        {
+            await services.MigrateDatabaseAsync(cancellationToken);
+        }
     }
 
     /// <summary>A relative SQLite file is placed under the content root, and its folder created, so a first run needs no set-up.</summary>

@@ -11,6 +11,7 @@ namespace CustomerCenter.AccessLog.Demo;
 /// rebuilt after it, <c>synchronous=OFF</c> and a rollback journal: a million events in a few seconds, where EF change
 /// tracking would take minutes. The rows are what the app itself writes: the same column formats (upper-case GUID
 /// text, EF's timestamp text) and normalized columns.
+/// On PostgreSQL the same rows go through binary COPY (<see cref="PostgreSqlDemoLoad"/>).
 /// Synthetic members have no password (they cannot log in) and addresses on reserved example domains.
 /// </summary>
 public static class DemoDataSeeder
@@ -20,9 +21,14 @@ public static class DemoDataSeeder
         ArgumentNullException.ThrowIfNull(db);
         ArgumentOutOfRangeException.ThrowIfNegative(members);
         ArgumentOutOfRangeException.ThrowIfNegative(events);
+        if (db.Database.IsNpgsql())
+        {
+            return await PostgreSqlDemoLoad.SeedAsync(db, members, events, now, seed, ct);
+        }
+
         if (db.Database.GetDbConnection() is not SqliteConnection connection)
         {
-            throw new NotSupportedException("seed-demo writes to SQLite only.");
+            throw new NotSupportedException("seed-demo writes to SQLite and PostgreSQL only.");
         }
 
         var random = new Random(seed);

@@ -24,8 +24,22 @@ internal static class DemoEvents
         (AccessEventKind.MemberErasedByStaff, 1),
     ];
 
-    public static void Insert(SqliteConnection connection, int count, string[] memberIds, string[] staffIds, DateTime now, Random random, CancellationToken ct)
+    /// <summary>The columns of each row <see cref="Generate"/> adds, in order.</summary>
+    public static readonly string[] Columns = ["OccurredAt", "MemberId", "Kind", "IpAddress", "UserAgent", "ActorId"];
+
+    public static void Insert(SqliteConnection connection, int count, Guid[] memberIds, Guid[] staffIds, DateTime now, Random random, CancellationToken ct)
     {
+        using var insert = new SqliteMultiRowInsert(connection, "AccessEvents", Columns);
+        Generate(count, memberIds, staffIds, now, random, new SqliteDemoRows(insert), ct);
+        insert.Flush();
+    }
+
+    /// <summary><paramref name="count"/> events of the given members into <paramref name="rows"/> (see <see cref="Columns"/>), oldest first.</summary>
+    public static void Generate(int count, Guid[] memberIds, Guid[] staffIds, DateTime now, Random random, IDemoRows rows, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(memberIds);
+        ArgumentNullException.ThrowIfNull(staffIds);
+        ArgumentNullException.ThrowIfNull(rows);
         // Times first, sorted: ids then grow with time as in a real log.
         var from = now.AddDays(-30);
         var times = new long[count];
@@ -38,7 +52,6 @@ internal static class DemoEvents
         var totalWeight = KindWeights.Sum(k => k.Weight);
         var networks = Enumerable.Range(0, 4096).Select(_ => RandomNetwork(random)).ToArray();
 
-        using var insert = new SqliteMultiRowInsert(connection, "AccessEvents", ["OccurredAt", "MemberId", "Kind", "IpAddress", "UserAgent", "ActorId"]);
         for (var i = 0; i < count; i++)
         {
             if (i % 100_000 == 0)
@@ -49,23 +62,21 @@ internal static class DemoEvents
             var kind = WeightedKind(random.Next(totalWeight));
             // A few members are busy, most log in now and then.
             var memberIndex = (int)(memberIds.Length * Math.Pow(random.NextDouble(), 2));
-            var member = kind switch
+            Guid? member = kind switch
             {
                 AccessEventKind.AccountErased => null,
                 AccessEventKind.LoginFailed when random.Next(4) == 0 => null,
                 _ => memberIds[memberIndex],
             };
             var byStaff = kind >= AccessEventKind.MemberLocked;
-            insert.Add(
-                SqliteBulkLoad.Text(new DateTime(times[i], DateTimeKind.Utc)),
+            rows.Add(
+                new DateTime(times[i], DateTimeKind.Utc),
                 member,
                 (int)kind,
                 networks[(member is null ? random.Next() : memberIndex * 31 + random.Next(3)) % networks.Length],
                 DemoNames.UserAgents[(memberIndex + random.Next(2)) % DemoNames.UserAgents.Length],
                 byStaff && staffIds.Length > 0 ? staffIds[random.Next(staffIds.Length)] : null);
         }
-
-        insert.Flush();
     }
 
     /// <summary>More events in the working day (Central European) than at night, none in the future.</summary>

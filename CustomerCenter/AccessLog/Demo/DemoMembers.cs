@@ -11,7 +11,16 @@ namespace CustomerCenter.AccessLog.Demo;
 /// </summary>
 internal static class DemoMembers
 {
-    public static async Task<(string[] Active, string[] Staff)> InsertAsync(SqliteConnection connection, SqliteTransaction transaction, int count, DateTime now, Random random, CancellationToken ct)
+    /// <summary>The columns of each row <see cref="Generate"/> adds, in order.</summary>
+    public static readonly string[] Columns =
+    [
+        "Id", "FirstName", "LastName", "NormalizedFirstName", "NormalizedLastName", "Language", "Status",
+        "InvitedAt", "RegisteredAt", "FirstLoginAt", "LastLoginAt", "TermsVersion", "TermsAcceptedAt", "PrivacyVersion", "PrivacyAcceptedAt",
+        "UserName", "NormalizedUserName", "Email", "NormalizedEmail", "EmailConfirmed", "SecurityStamp", "ConcurrencyStamp",
+        "PhoneNumberConfirmed", "TwoFactorEnabled", "LockoutEnabled", "AccessFailedCount",
+    ];
+
+    public static async Task<(Guid[] Active, Guid[] Staff)> InsertAsync(SqliteConnection connection, SqliteTransaction transaction, int count, DateTime now, Random random, CancellationToken ct)
     {
         var taken = new HashSet<string>(StringComparer.Ordinal);
         await using (var existing = connection.CreateCommand())
@@ -26,15 +35,34 @@ internal static class DemoMembers
         }
 
         var staffRoleId = await EnsureStaffRoleAsync(connection, transaction, ct);
-        using var insert = new SqliteMultiRowInsert(connection, "AspNetUsers",
-        [
-            "Id", "FirstName", "LastName", "NormalizedFirstName", "NormalizedLastName", "Language", "Status",
-            "InvitedAt", "RegisteredAt", "FirstLoginAt", "LastLoginAt", "TermsVersion", "TermsAcceptedAt", "PrivacyVersion", "PrivacyAcceptedAt",
-            "UserName", "NormalizedUserName", "Email", "NormalizedEmail", "EmailConfirmed", "SecurityStamp", "ConcurrencyStamp",
-            "PhoneNumberConfirmed", "TwoFactorEnabled", "LockoutEnabled", "AccessFailedCount",
-        ]);
-        var active = new List<string>(count);
-        var staff = new List<string>();
+        using var insert = new SqliteMultiRowInsert(connection, "AspNetUsers", Columns);
+        var (active, staff) = Generate(count, now, random, taken, new SqliteDemoRows(insert));
+        insert.Flush();
+        await using (var role = connection.CreateCommand())
+        {
+            role.Transaction = transaction;
+            role.CommandText = "INSERT INTO AspNetUserRoles (UserId, RoleId) VALUES ($user, $role)";
+            var user = role.Parameters.Add("$user", SqliteType.Text);
+            role.Parameters.AddWithValue("$role", staffRoleId);
+            foreach (var id in staff)
+            {
+                user.Value = id.ToString("D").ToUpperInvariant();
+                await role.ExecuteNonQueryAsync(ct);
+            }
+        }
+
+        return (active, staff);
+    }
+
+    /// <summary>
+    /// <paramref name="count"/> members into <paramref name="rows"/> (see <see cref="Columns"/>), with addresses not in
+    /// <paramref name="taken"/> (normalized); answers the ids of the active members and of the staff.
+    /// </summary>
+    public static (Guid[] Active, Guid[] Staff) Generate(int count, DateTime now, Random random, HashSet<string> taken, IDemoRows rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var active = new List<Guid>(count);
+        var staff = new List<Guid>();
         var staffCount = count == 0 ? 0 : Math.Clamp(count / 2000, 1, 10);
         var suffixes = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < count; i++)
@@ -55,11 +83,11 @@ internal static class DemoMembers
                 ? r + (now - r) * Math.Sqrt(random.NextDouble())
                 : registered;
 
-            var id = Guid.CreateVersion7(new DateTimeOffset(invited, TimeSpan.Zero)).ToString("D").ToUpperInvariant();
+            var id = Guid.CreateVersion7(new DateTimeOffset(invited, TimeSpan.Zero));
             var named = status != MemberStatus.Invited;
             var terms = named ? "2026-01" : null;
             var normalizedEmail = email.ToUpperInvariant();
-            insert.Add(
+            rows.Add(
                 id,
                 named ? first.Name : "",
                 named ? last.Name : "",
@@ -67,24 +95,24 @@ internal static class DemoMembers
                 named ? MemberSearchColumns.Normalize(last.Name) : "",
                 culture.Language,
                 (int)status,
-                SqliteBulkLoad.Text(invited),
-                SqliteBulkLoad.Text(registered),
-                SqliteBulkLoad.Text(registered),
-                SqliteBulkLoad.Text(lastLogin),
+                invited,
+                registered,
+                registered,
+                lastLogin,
                 terms,
-                SqliteBulkLoad.Text(registered),
+                registered,
                 terms,
-                SqliteBulkLoad.Text(registered),
+                registered,
                 email,
                 normalizedEmail,
                 email,
                 normalizedEmail,
-                named ? 1 : 0,
+                named,
                 RandomStamp(random),
                 RandomStamp(random),
-                0,
-                0,
-                1,
+                false,
+                false,
+                true,
                 0);
 
             if (i < staffCount)
@@ -94,20 +122,6 @@ internal static class DemoMembers
             else if (status == MemberStatus.Active)
             {
                 active.Add(id);
-            }
-        }
-
-        insert.Flush();
-        await using (var role = connection.CreateCommand())
-        {
-            role.Transaction = transaction;
-            role.CommandText = "INSERT INTO AspNetUserRoles (UserId, RoleId) VALUES ($user, $role)";
-            var user = role.Parameters.Add("$user", SqliteType.Text);
-            role.Parameters.AddWithValue("$role", staffRoleId);
-            foreach (var id in staff)
-            {
-                user.Value = id;
-                await role.ExecuteNonQueryAsync(ct);
             }
         }
 
