@@ -133,6 +133,51 @@ public sealed class StaffPermissionTests : IDisposable
         Assert.Equal(MemberStatus.Locked, await portal.WithDbAsync(db => db.Users.Where(m => m.Id == staffId).Select(m => m.Status).SingleAsync()));
     }
 
+    [Theory]
+    [InlineData("lock")]
+    [InlineData("erase")]
+    [InlineData("remove")]
+    public async Task An_Admin_acting_on_themselves_is_refused_and_changes_nothing(string action)
+    {
+        var adminId = await StaffAsync("self.admin@chamber.example", StaffRoles.Admin);
+        await StaffAsync("second.admin@chamber.example", StaffRoles.Admin);
+
+        var outcome = await TakeAccessAsync(action, adminId, adminId);
+
+        Assert.Equal(StaffActionOutcome.ActingOnOneself, outcome);
+        await AssertStillActiveAdminAsync(adminId);
+    }
+
+    [Theory]
+    [InlineData("lock")]
+    [InlineData("erase")]
+    [InlineData("remove")]
+    public async Task The_last_active_Admin_cannot_be_locked_erased_or_removed(string action)
+    {
+        var adminId = await StaffAsync("only.admin@chamber.example", StaffRoles.Admin);
+        var lockedAdminId = await StaffAsync("locked.admin@chamber.example", StaffRoles.Admin);
+        Assert.Equal(StaffActionOutcome.Done, await UseAsync<MemberActions, StaffActionOutcome>(actions => actions.LockAsync(lockedAdminId, adminId)));
+
+        var outcome = await TakeAccessAsync(action, adminId, adminId);
+
+        Assert.Equal(StaffActionOutcome.LastAdmin, outcome);
+        await AssertStillActiveAdminAsync(adminId);
+    }
+
+    private Task<StaffActionOutcome> TakeAccessAsync(string action, Guid targetId, Guid actorId) => action switch
+    {
+        "lock" => UseAsync<MemberActions, StaffActionOutcome>(actions => actions.LockAsync(targetId, actorId)),
+        "erase" => UseAsync<MemberActions, StaffActionOutcome>(actions => actions.EraseAsync(targetId, actorId)),
+        _ => UseAsync<StaffTeam, StaffActionOutcome>(team => team.RemoveAsync(targetId, actorId)),
+    };
+
+    private async Task AssertStillActiveAdminAsync(Guid adminId)
+    {
+        Assert.Equal(MemberStatus.Active, await portal.WithDbAsync(db => db.Users.Where(m => m.Id == adminId).Select(m => m.Status).SingleAsync()));
+        Assert.True(await UseAsync<UserManager<Member>, bool>(async users => await users.IsInRoleAsync((await users.FindByIdAsync(adminId.ToString()))!, StaffRoles.Admin)));
+        Assert.Equal(0, await portal.WithDbAsync(db => db.AccessEvents.CountAsync(e => e.MemberId == adminId && e.ActorId == adminId)));
+    }
+
     [Fact]
     public async Task Staff_may_not_change_the_team_or_the_embedding_sites()
     {

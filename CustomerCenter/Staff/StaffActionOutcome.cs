@@ -16,4 +16,10 @@ public enum StaffActionOutcome
 
     /// <summary>The member acted on is Staff or Admin: only Admins act on them.</summary>
     TargetIsStaff,
+
+    /// <summary>Locking, erasing or removing from the team oneself: another Admin has to do it.</summary>
+    ActingOnOneself,
+
+    /// <summary>The member acted on is the last active Admin: nobody could manage the team afterwards.</summary>
+    LastAdmin,
 }

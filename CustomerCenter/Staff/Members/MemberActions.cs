@@ -28,7 +28,7 @@ public sealed class MemberActions(
             await users.UpdateSecurityStampAsync(member);
             revocations.Revoke(member.Id);
             await sessions.EndAllAsync(member.Id);
-        });
+        }, takesAccessAway: true);
 
     public Task<StaffActionOutcome> UnlockAsync(Guid memberId, Guid actorId) =>
         ChangeAsync(memberId, actorId, AccessEventKind.MemberUnlocked, async member =>
@@ -56,18 +56,19 @@ public sealed class MemberActions(
             await sessions.EndAllAsync(member.Id);
             await users.DeleteAsync(member);
             revocations.Revoke(member.Id);
-        });
+        }, takesAccessAway: true);
 
     private async Task<string> StaffNameAsync(Guid actorId) => StaffSignature.Of((await users.FindByIdAsync(actorId.ToString()))!);
 
-    private async Task<StaffActionOutcome> ChangeAsync(Guid memberId, Guid actorId, AccessEventKind kind, Func<Member, Task> change)
+    private async Task<StaffActionOutcome> ChangeAsync(Guid memberId, Guid actorId, AccessEventKind kind, Func<Member, Task> change, bool takesAccessAway = false)
     {
         if (await users.FindByIdAsync(memberId.ToString()) is not { } member)
         {
             return StaffActionOutcome.NotFound;
         }
 
-        if (await permissions.RefusalAsync(actorId, adminOnly: false, member.Id, CancellationToken.None) is { } refusal)
+        if ((await permissions.RefusalAsync(actorId, adminOnly: false, member.Id, CancellationToken.None)
+            ?? (takesAccessAway ? await permissions.AccessRemovalRefusalAsync(actorId, member.Id, CancellationToken.None) : null)) is { } refusal)
         {
             return refusal;
         }
