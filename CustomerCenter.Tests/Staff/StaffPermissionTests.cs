@@ -1,3 +1,4 @@
+using System.Reflection;
 using System.Security.Claims;
 using CustomerCenter.AccessLog;
 using CustomerCenter.Accounts;
@@ -5,6 +6,8 @@ using CustomerCenter.Staff;
 using CustomerCenter.Staff.Members;
 using CustomerCenter.Tests.Infrastructure;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Server;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -48,6 +51,36 @@ public sealed class StaffPermissionTests : IDisposable
 
         var after = await changed.Task.WaitAsync(TimeSpan.FromSeconds(10));
         Assert.False(after.User.Identity?.IsAuthenticated);
+    }
+
+    [Fact]
+    public async Task A_staff_users_open_page_loses_its_authentication_state_when_they_log_out_everywhere()
+    {
+        const string email = "stolen.cookie@chamber.example";
+        using var staff = await portal.SignedInStaffAsync(email);
+        var (provider, _) = await OpenCircuitAsync(email);
+        var changed = new TaskCompletionSource<AuthenticationState>(TaskCreationOptions.RunContinuationsAsynchronously);
+        provider.AuthenticationStateChanged += async state => changed.TrySetResult(await state);
+
+        var done = await staff.SubmitAsync(await staff.GetAsync("/account"), new Dictionary<string, string>(), action: "account/sessions/end-all");
+
+        Assert.Equal("/embed/login", done.RedirectTarget);
+        var after = await changed.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.False(after.User.Identity?.IsAuthenticated);
+    }
+
+    [Fact]
+    public async Task The_staff_circuits_revalidation_refuses_a_session_ended_elsewhere()
+    {
+        const string email = "ended.elsewhere@chamber.example";
+        using var staff = await portal.SignedInStaffAsync(email);
+        var (provider, state) = await OpenCircuitAsync(email);
+        Assert.True(await RevalidateAsync(provider, state));
+
+        // Another instance ended the session: no notification reaches this one, only the database says so.
+        await portal.WithDbAsync(db => db.MemberSessions.ExecuteUpdateAsync(s => s.SetProperty(x => x.EndedAt, DateTime.UtcNow)));
+
+        Assert.False(await RevalidateAsync(provider, state));
     }
 
     [Theory]
@@ -100,6 +133,51 @@ public sealed class StaffPermissionTests : IDisposable
         Assert.Equal(MemberStatus.Locked, await portal.WithDbAsync(db => db.Users.Where(m => m.Id == staffId).Select(m => m.Status).SingleAsync()));
     }
 
+    [Theory]
+    [InlineData("lock")]
+    [InlineData("erase")]
+    [InlineData("remove")]
+    public async Task An_Admin_acting_on_themselves_is_refused_and_changes_nothing(string action)
+    {
+        var adminId = await StaffAsync("self.admin@chamber.example", StaffRoles.Admin);
+        await StaffAsync("second.admin@chamber.example", StaffRoles.Admin);
+
+        var outcome = await TakeAccessAsync(action, adminId, adminId);
+
+        Assert.Equal(StaffActionOutcome.ActingOnOneself, outcome);
+        await AssertStillActiveAdminAsync(adminId);
+    }
+
+    [Theory]
+    [InlineData("lock")]
+    [InlineData("erase")]
+    [InlineData("remove")]
+    public async Task The_last_active_Admin_cannot_be_locked_erased_or_removed(string action)
+    {
+        var adminId = await StaffAsync("only.admin@chamber.example", StaffRoles.Admin);
+        var lockedAdminId = await StaffAsync("locked.admin@chamber.example", StaffRoles.Admin);
+        Assert.Equal(StaffActionOutcome.Done, await UseAsync<MemberActions, StaffActionOutcome>(actions => actions.LockAsync(lockedAdminId, adminId)));
+
+        var outcome = await TakeAccessAsync(action, adminId, adminId);
+
+        Assert.Equal(StaffActionOutcome.LastAdmin, outcome);
+        await AssertStillActiveAdminAsync(adminId);
+    }
+
+    private Task<StaffActionOutcome> TakeAccessAsync(string action, Guid targetId, Guid actorId) => action switch
+    {
+        "lock" => UseAsync<MemberActions, StaffActionOutcome>(actions => actions.LockAsync(targetId, actorId)),
+        "erase" => UseAsync<MemberActions, StaffActionOutcome>(actions => actions.EraseAsync(targetId, actorId)),
+        _ => UseAsync<StaffTeam, StaffActionOutcome>(team => team.RemoveAsync(targetId, actorId)),
+    };
+
+    private async Task AssertStillActiveAdminAsync(Guid adminId)
+    {
+        Assert.Equal(MemberStatus.Active, await portal.WithDbAsync(db => db.Users.Where(m => m.Id == adminId).Select(m => m.Status).SingleAsync()));
+        Assert.True(await UseAsync<UserManager<Member>, bool>(async users => await users.IsInRoleAsync((await users.FindByIdAsync(adminId.ToString()))!, StaffRoles.Admin)));
+        Assert.Equal(0, await portal.WithDbAsync(db => db.AccessEvents.CountAsync(e => e.MemberId == adminId && e.ActorId == adminId)));
+    }
+
     [Fact]
     public async Task Staff_may_not_change_the_team_or_the_embedding_sites()
     {
@@ -113,6 +191,26 @@ public sealed class StaffPermissionTests : IDisposable
         Assert.Equal(0, await portal.WithDbAsync(db => db.EmbedSites.CountAsync()));
         Assert.Equal(0, await portal.WithDbAsync(db => db.Users.CountAsync(m => m.Email == "friend@example.de")));
     }
+
+    /// <summary>A staff page's circuit holding the principal the staff user's sign-in created (with its session claim).</summary>
+    private async Task<(AuthenticationStateProvider Provider, AuthenticationState State)> OpenCircuitAsync(string email)
+    {
+        var memberId = await IdOfAsync(email);
+        var sessionId = await portal.WithDbAsync(db => db.MemberSessions.Where(s => s.MemberId == memberId && s.EndedAt == null).OrderByDescending(s => s.CreatedAt).Select(s => s.Id).FirstAsync());
+        var circuit = portal.Services.CreateAsyncScope();
+        var member = (await circuit.ServiceProvider.GetRequiredService<UserManager<Member>>().FindByIdAsync(memberId.ToString()))!;
+        var principal = await circuit.ServiceProvider.GetRequiredService<SignInManager<Member>>().CreateUserPrincipalAsync(member);
+        ((ClaimsIdentity)principal.Identity!).AddClaim(MemberSessions.ClaimFor(sessionId));
+        var state = new AuthenticationState(principal);
+        var provider = circuit.ServiceProvider.GetRequiredService<AuthenticationStateProvider>();
+        ((IHostEnvironmentAuthenticationStateProvider)provider).SetAuthenticationState(Task.FromResult(state));
+        return (provider, state);
+    }
+
+    private static Task<bool> RevalidateAsync(AuthenticationStateProvider provider, AuthenticationState state) =>
+        (Task<bool>)typeof(RevalidatingServerAuthenticationStateProvider)
+            .GetMethod("ValidateAuthenticationStateAsync", BindingFlags.Instance | BindingFlags.NonPublic)!
+            .Invoke(provider, [state, CancellationToken.None])!;
 
     private async Task<T> UseAsync<TService, T>(Func<TService, Task<T>> use)
         where TService : notnull

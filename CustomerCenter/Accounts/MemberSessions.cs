@@ -9,7 +9,8 @@ namespace CustomerCenter.Accounts;
 /// The server-side record of every sign-in. Other features end a member's sessions through <see cref="EndAllAsync"/>
 /// (password reset, staff lock, erasure); the cookie check on every request is <see cref="IsCurrentAsync"/>.
 /// </summary>
-public sealed class MemberSessions(CustomerCenterDb db, IHttpContextAccessor httpContextAccessor, TimeProvider clock)
+public sealed class MemberSessions(
+    CustomerCenterDb db, IHttpContextAccessor httpContextAccessor, TimeProvider clock, IEnumerable<ISessionEndedListener> listeners)
 {
     public const string ClaimType = "cc:session";
 
@@ -110,9 +111,15 @@ public sealed class MemberSessions(CustomerCenterDb db, IHttpContextAccessor htt
     public async Task<bool> EndAsync(Guid memberId, Guid sessionId, CancellationToken cancellationToken = default)
     {
         var now = Now;
-        return await db.MemberSessions
+        var ended = await db.MemberSessions
             .Where(s => s.Id == sessionId && s.MemberId == memberId && s.EndedAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.EndedAt, now), cancellationToken) == 1;
+        if (ended)
+        {
+            Notify(new EndedSessions(memberId, Only: sessionId, Except: null));
+        }
+
+        return ended;
     }
 
     /// <summary>Ends every session of the member, or every one but <paramref name="except"/> (the one that changed the password).</summary>
@@ -122,6 +129,15 @@ public sealed class MemberSessions(CustomerCenterDb db, IHttpContextAccessor htt
         await db.MemberSessions
             .Where(s => s.MemberId == memberId && s.EndedAt == null && s.Id != except)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.EndedAt, now), cancellationToken);
+        Notify(new EndedSessions(memberId, Only: null, Except: except));
+    }
+
+    private void Notify(EndedSessions ended)
+    {
+        foreach (var listener in listeners)
+        {
+            listener.OnSessionsEnded(ended);
+        }
     }
 
     private sealed record SessionState(DateTime LastSeenAt, string? SecurityStamp, MemberStatus Status);

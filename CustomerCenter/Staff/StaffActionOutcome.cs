@@ -19,4 +19,10 @@ public enum StaffActionOutcome
 
     /// <summary>The change itself failed (Identity refused it, or the member was changed meanwhile); rolled back.</summary>
     Failed,
+
+    /// <summary>Locking, erasing or removing from the team oneself: another Admin has to do it.</summary>
+    ActingOnOneself,
+
+    /// <summary>The member acted on is the last active Admin: nobody could manage the team afterwards.</summary>
+    LastAdmin,
 }

@@ -1,3 +1,4 @@
+using CustomerCenter.Accounts;
 using CustomerCenter.Localization;
 using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
@@ -17,6 +18,7 @@ public static class StaffAreaServiceCollectionExtensions
         builder.Services.AddScoped<StaffPermissions>();
         builder.Services.AddScoped<EmbedSiteEdits>();
         builder.Services.AddSingleton<StaffAccessRevocations>();
+        builder.Services.AddSingleton<ISessionEndedListener>(services => services.GetRequiredService<StaffAccessRevocations>());
         return builder;
     }
 

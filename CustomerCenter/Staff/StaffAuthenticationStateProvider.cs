@@ -3,14 +3,16 @@ using CustomerCenter.Accounts;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 
 namespace CustomerCenter.Staff;
 
 /// <summary>
 /// A staff circuit lives long after the request that started it: every minute it checks that the person still
-/// exists, is active, has the same security stamp (no password reset since) and still holds a staff role. A removal,
-/// lock or erasure on this instance ends the circuit's access at once (<see cref="StaffAccessRevocations"/>); every
-/// staff action checks the roles again anyway (<see cref="StaffPermissions"/>).
+/// exists, is active, has the same security stamp (no password reset since), that the sign-in's server-side session
+/// is still open (logout, "end this session", "log out everywhere" do not change the stamp) and that the person still
+/// holds a staff role. A removal, lock, erasure or ended session on this instance ends the circuit's access at once
+/// (<see cref="StaffAccessRevocations"/>); every staff action checks the roles again anyway (<see cref="StaffPermissions"/>).
 /// </summary>
 internal sealed class StaffAuthenticationStateProvider : RevalidatingServerAuthenticationStateProvider
 {
@@ -24,7 +26,8 @@ internal sealed class StaffAuthenticationStateProvider : RevalidatingServerAuthe
     {
         this.scopeFactory = scopeFactory;
         this.revocations = revocations;
-        revocations.Revoked += OnRevokedAsync;
+        revocations.Revoked += OnRevoked;
+        revocations.SessionsEnded += OnSessionsEnded;
     }
 
     protected override TimeSpan RevalidationInterval => TimeSpan.FromMinutes(1);
@@ -35,6 +38,15 @@ internal sealed class StaffAuthenticationStateProvider : RevalidatingServerAuthe
         var signInManager = scope.ServiceProvider.GetRequiredService<SignInManager<Member>>();
         var member = await signInManager.ValidateSecurityStampAsync(authenticationState.User);
         if (member is not { Status: MemberStatus.Active })
+        {
+            return false;
+        }
+
+        var claims = scope.ServiceProvider.GetRequiredService<IOptions<IdentityOptions>>().Value.ClaimsIdentity;
+        var user = authenticationState.User;
+        if (MemberSessions.IdOf(user) is not { } sessionId
+            || !await scope.ServiceProvider.GetRequiredService<MemberSessions>().IsCurrentAsync(
+                member.Id, sessionId, user.FindFirstValue(claims.SecurityStampClaimType), cancellationToken))
         {
             return false;
         }
@@ -51,16 +63,22 @@ internal sealed class StaffAuthenticationStateProvider : RevalidatingServerAuthe
 
     protected override void Dispose(bool disposing)
     {
-        revocations.Revoked -= OnRevokedAsync;
+        revocations.Revoked -= OnRevoked;
+        revocations.SessionsEnded -= OnSessionsEnded;
         base.Dispose(disposing);
     }
 
-    private async void OnRevokedAsync(Guid memberId)
+    private void OnRevoked(Guid memberId) => SignOutWhen(user => user.FindFirstValue(ClaimTypes.NameIdentifier) == memberId.ToString());
+
+    private void OnSessionsEnded(EndedSessions ended) => SignOutWhen(user =>
+        user.FindFirstValue(ClaimTypes.NameIdentifier) == ended.MemberId.ToString() && ended.Includes(MemberSessions.IdOf(user)));
+
+    private async void SignOutWhen(Func<ClaimsPrincipal, bool> lostAccess)
     {
         try
         {
             var state = await GetAuthenticationStateAsync();
-            if (state.User.FindFirstValue(ClaimTypes.NameIdentifier) == memberId.ToString())
+            if (lostAccess(state.User))
             {
                 SetAuthenticationState(Task.FromResult(SignedOut));
             }

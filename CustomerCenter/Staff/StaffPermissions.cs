@@ -37,6 +37,27 @@ public sealed class StaffPermissions(CustomerCenterDb db)
         return null;
     }
 
+    /// <summary>
+    /// Null when <paramref name="actorId"/> may take <paramref name="targetId"/>'s access away (lock, erase, remove from
+    /// the team): never the last active Admin, so that someone can still manage the team, and never oneself, so that
+    /// a stolen or shared Admin session cannot quietly cover its tracks by erasing the Admin it belongs to.
+    /// </summary>
+    public async Task<StaffActionOutcome?> AccessRemovalRefusalAsync(Guid actorId, Guid targetId, CancellationToken cancellationToken)
+    {
+        if ((await StaffRolesOfAsync(targetId, cancellationToken)).Contains(StaffRoles.Admin)
+            && !await (
+                from link in db.UserRoles
+                join role in db.Roles on link.RoleId equals role.Id
+                join admin in db.Users on link.UserId equals admin.Id
+                where role.Name == StaffRoles.Admin && admin.Status == MemberStatus.Active && admin.Id != targetId
+                select admin.Id).AnyAsync(cancellationToken))
+        {
+            return StaffActionOutcome.LastAdmin;
+        }
+
+        return actorId == targetId ? StaffActionOutcome.ActingOnOneself : null;
+    }
+
     private async Task<List<string>> StaffRolesOfAsync(Guid memberId, CancellationToken cancellationToken) =>
         await (
             from link in db.UserRoles

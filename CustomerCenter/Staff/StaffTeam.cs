@@ -87,7 +87,8 @@ public sealed class StaffTeam(
     /// <summary>Takes both staff roles away; the member's own access stays. The change of security stamp ends their staff sessions.</summary>
     public async Task<StaffActionOutcome> RemoveAsync(Guid memberId, Guid actorId)
     {
-        if (await permissions.RefusalAsync(actorId, adminOnly: true, targetId: memberId, CancellationToken.None) is { } refusal)
+        if ((await permissions.RefusalAsync(actorId, adminOnly: true, targetId: memberId, CancellationToken.None)
+            ?? await permissions.AccessRemovalRefusalAsync(actorId, memberId, CancellationToken.None)) is { } refusal)
         {
             return refusal;
         }

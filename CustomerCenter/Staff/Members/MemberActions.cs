@@ -41,7 +41,8 @@ public sealed class MemberActions(
         {
             revocations.Revoke(member.Id);
             return Task.CompletedTask;
-        });
+        },
+        takesAccessAway: true);
 
     public Task<StaffActionOutcome> UnlockAsync(Guid memberId, Guid actorId) =>
         ChangeAsync(memberId, actorId, AccessEventKind.MemberUnlocked, member =>
@@ -76,7 +77,8 @@ public sealed class MemberActions(
         {
             revocations.Revoke(member.Id);
             return Task.CompletedTask;
-        });
+        },
+        takesAccessAway: true);
 
     /// <summary>
     /// Changes the name at once; a new address is only requested: the member confirms it through the same mail as when
@@ -132,14 +134,16 @@ public sealed class MemberActions(
     private async Task<string> StaffNameAsync(Guid actorId) => StaffSignature.Of((await users.FindByIdAsync(actorId.ToString()))!);
 
     private async Task<StaffActionOutcome> ChangeAsync(
-        Guid memberId, Guid actorId, AccessEventKind kind, Func<Member, Task<IdentityResult>> change, Func<Member, Task>? afterCommit = null)
+        Guid memberId, Guid actorId, AccessEventKind kind, Func<Member, Task<IdentityResult>> change, Func<Member, Task>? afterCommit = null,
+        bool takesAccessAway = false)
     {
         if (await users.FindByIdAsync(memberId.ToString()) is not { } member)
         {
             return StaffActionOutcome.NotFound;
         }
 
-        if (await permissions.RefusalAsync(actorId, adminOnly: false, member.Id, CancellationToken.None) is { } refusal)
+        if ((await permissions.RefusalAsync(actorId, adminOnly: false, member.Id, CancellationToken.None)
+            ?? (takesAccessAway ? await permissions.AccessRemovalRefusalAsync(actorId, member.Id, CancellationToken.None) : null)) is { } refusal)
         {
             return refusal;
         }
