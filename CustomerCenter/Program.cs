@@ -54,6 +54,7 @@ app.UseFormPostGuard();
 app.UseRateLimiter();
 
 app.MapStaticAssets();
+app.MapFavicon();
 app.MapEmbedAssets();
 app.MapHealthChecks("/health");
 app.MapAccounts();
