@@ -61,6 +61,7 @@ app.UseFormPostGuard();
 app.UseRateLimiter();
 
 app.MapStaticAssets();
+app.MapFavicon();
 app.MapEmbedAssets();
 app.MapOperations();
 app.MapAccounts();

@@ -121,7 +121,7 @@ public sealed class MemberJourneyBrowserTests(BrowserHost host, ITestOutputHelpe
         problems ??= new ConcurrentQueue<string>();
         page.Response += (_, response) =>
         {
-            if (response.Status >= 400 && !IsFavicon(response.Url))
+            if (response.Status >= 400)
             {
                 problems.Enqueue($"{response.Status} {response.Url}");
             }
@@ -130,20 +130,13 @@ public sealed class MemberJourneyBrowserTests(BrowserHost host, ITestOutputHelpe
         page.PageError += (_, error) => problems.Enqueue($"script error: {error}");
         page.Console += (_, message) =>
         {
-            if (message.Type == "error" && !IsFavicon(message.Location))
+            if (message.Type == "error")
             {
                 problems.Enqueue($"console: {message.Text}");
             }
         };
         return problems;
     }
-
-    /// <summary>
-    /// The portal has no favicon; Chromium asks for one on every top-level page, which no person notices.
-    /// A console message's location is "url:line:column".
-    /// </summary>
-    private static bool IsFavicon(string url) =>
-        Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.AbsolutePath.StartsWith("/favicon.ico", StringComparison.Ordinal);
 
     private async Task SaveScreenshotAsync(IPage page, string name)
     {

@@ -2,6 +2,8 @@ using System.Net;
 using System.Text.RegularExpressions;
 using CustomerCenter.Staff;
 using CustomerCenter.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace CustomerCenter.Tests.Hosting;
 
@@ -25,6 +27,38 @@ public sealed partial class SecurityHeaderTests(PortalFactory portal) : IClassFi
 
         var nonce = AssertScriptPolicy(first);
         Assert.NotEqual(nonce, AssertScriptPolicy(second));
+    }
+
+    [Theory]
+    [InlineData("/embed/login")]
+    [InlineData("/staff/login")]
+    [InlineData("/demo")]
+    [InlineData("/not-a-page")]
+    public async Task Every_page_limits_all_other_content_to_the_portal_itself(string path)
+    {
+        using var client = portal.CreatePortalClient();
+
+        var page = await client.GetAsync(path);
+
+        var directives = Directives(page);
+        Assert.Equal("default-src 'self'", directives["default-src"]);
+        Assert.Equal("style-src 'self' 'unsafe-inline'", directives["style-src"]);
+        Assert.Equal("img-src 'self' data:", directives["img-src"]);
+        Assert.Equal("connect-src 'self'", directives["connect-src"]);
+        Assert.Equal("form-action 'self'", directives["form-action"]);
+        Assert.Equal("frame-src 'self'", directives["frame-src"]);
+    }
+
+    [Fact]
+    public async Task With_a_public_url_its_origin_may_be_framed_and_its_websocket_reached()
+    {
+        using var configured = new PortalFactory().With("Portal:PublicUrl", "https://portal.chamber.example/members/");
+        using var client = configured.CreatePortalClient();
+
+        var directives = Directives(await client.GetAsync("/embed/login"));
+
+        Assert.Equal("connect-src 'self' wss://portal.chamber.example", directives["connect-src"]);
+        Assert.Equal("frame-src 'self' https://portal.chamber.example", directives["frame-src"]);
     }
 
     [Fact]
@@ -108,6 +142,70 @@ public sealed partial class SecurityHeaderTests(PortalFactory portal) : IClassFi
         }
     }
 
+    [Fact]
+    public async Task The_staff_pages_are_never_stored_in_a_cache()
+    {
+        using var anonymous = portal.CreatePortalClient();
+        using var staff = await portal.SignedInStaffAsync("no.store.staff@chamber.example", StaffRoles.Admin);
+
+        var login = await anonymous.Http.GetAsync("/staff/login");
+        var members = await staff.Http.GetAsync("/staff/members");
+        var accessLog = await staff.Http.GetAsync("/STAFF/ACCESS-LOG");
+
+        foreach (var response in new[] { login, members, accessLog })
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal("no-store", response.Headers.CacheControl!.ToString());
+        }
+    }
+
+    [Theory]
+    [InlineData("https://portal.chamber.example", null, true)]
+    [InlineData("https://portal.chamber.example", "10.0.0.5", false)]
+    [InlineData("http://portal.chamber.example", null, false)]
+    [InlineData(null, null, false)]
+    public void Start_up_warns_when_hsts_could_never_be_sent_behind_a_proxy(string? publicUrl, string? knownProxy, bool warns)
+    {
+        var logs = new LogCollector();
+        using var configured = new PortalFactory();
+        if (publicUrl is not null)
+        {
+            configured.With("Portal:PublicUrl", publicUrl);
+        }
+
+        if (knownProxy is not null)
+        {
+            configured.With("Portal:KnownProxies:0", knownProxy);
+        }
+
+        using var started = configured.WithWebHostBuilder(builder => builder.ConfigureLogging(logging => logging.AddProvider(logs)));
+
+        started.CreateClient().Dispose();
+
+        var warning = logs.Warnings.SingleOrDefault(text => text.Contains("Strict-Transport-Security", StringComparison.Ordinal));
+        Assert.Equal(warns, warning is not null);
+        if (warning is not null)
+        {
+            Assert.Contains("Portal:KnownProxies", warning, StringComparison.Ordinal);
+            Assert.Contains("Portal:PublicUrl", warning, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task The_favicon_browsers_ask_for_on_their_own_leads_to_the_svg()
+    {
+        using var client = portal.CreatePortalClient();
+
+        var ico = await client.Http.GetAsync("/favicon.ico");
+        var head = await client.Http.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/favicon.ico"));
+
+        Assert.Equal(HttpStatusCode.MovedPermanently, ico.StatusCode);
+        Assert.Equal("/favicon.svg", ico.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.MovedPermanently, head.StatusCode);
+        var svg = await client.Http.GetAsync(ico.Headers.Location);
+        Assert.Equal("image/svg+xml", svg.Content.Headers.ContentType!.MediaType);
+    }
+
     [Theory]
     [InlineData("/")]
     [InlineData("/embed/login")]
@@ -149,8 +247,7 @@ public sealed partial class SecurityHeaderTests(PortalFactory portal) : IClassFi
     /// <summary>One CSP with frame-ancestors, base-uri, object-src and a nonce-only script-src that every script carries.</summary>
     private static string AssertScriptPolicy(PortalPage page)
     {
-        var policy = Assert.Single(page.Response.Headers.GetValues("Content-Security-Policy"));
-        var directives = policy.Split(';', StringSplitOptions.TrimEntries).ToDictionary(d => d.Split(' ')[0], d => d);
+        var directives = Directives(page);
         Assert.StartsWith("frame-ancestors 'self'", directives["frame-ancestors"], StringComparison.Ordinal);
         Assert.Equal("base-uri 'self'", directives["base-uri"]);
         Assert.Equal("object-src 'none'", directives["object-src"]);
@@ -158,9 +255,15 @@ public sealed partial class SecurityHeaderTests(PortalFactory portal) : IClassFi
         Assert.True(match.Success, directives["script-src"]);
         var nonce = match.Groups[1].Value;
         Assert.All(page.Document.Scripts, script => Assert.Equal(nonce, script.GetAttribute("nonce")));
-        Assert.DoesNotContain("unsafe", policy, StringComparison.Ordinal);
+        // Only styles may be inline (MudBlazor's style attributes); nothing else is loosened.
+        Assert.All(directives.Where(d => d.Key != "style-src"), d => Assert.DoesNotContain("unsafe", d.Value, StringComparison.Ordinal));
         return nonce;
     }
+
+    private static Dictionary<string, string> Directives(PortalPage page) =>
+        Assert.Single(page.Response.Headers.GetValues("Content-Security-Policy"))
+            .Split(';', StringSplitOptions.TrimEntries)
+            .ToDictionary(d => d.Split(' ')[0], d => d);
 
     [GeneratedRegex(@"^script-src 'nonce-([A-Za-z0-9+/=]{22,})' 'strict-dynamic'$")]
     private static partial Regex ScriptSource();

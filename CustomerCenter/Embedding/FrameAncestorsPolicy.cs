@@ -1,7 +1,13 @@
+using CustomerCenter.Hosting;
+using Microsoft.Extensions.Options;
+
 namespace CustomerCenter.Embedding;
 
-/// <summary>The Content-Security-Policy every response carries: who may frame the portal, and nothing looser.</summary>
-public sealed class FrameAncestorsPolicy(IAllowedOrigins allowedOrigins)
+/// <summary>
+/// The Content-Security-Policy every response carries, apart from its per-response script nonce: who may frame the
+/// portal, and everything else the portal's own origin only.
+/// </summary>
+public sealed class FrameAncestorsPolicy(IAllowedOrigins allowedOrigins, IOptions<PortalOptions> portal)
 {
     private volatile Built? built;
 
@@ -14,7 +20,7 @@ public sealed class FrameAncestorsPolicy(IAllowedOrigins allowedOrigins)
             var last = built;
             if (last is null || !ReferenceEquals(last.Origins, origins))
             {
-                last = new Built(origins, Build(origins));
+                last = new Built(origins, Build(origins, PublicOrigin()));
                 built = last;
             }
 
@@ -22,8 +28,35 @@ public sealed class FrameAncestorsPolicy(IAllowedOrigins allowedOrigins)
         }
     }
 
-    private static string Build(AllowedOriginSet origins) =>
-        $"frame-ancestors 'self'{string.Concat(origins.Origins.Select(o => " " + o))}; base-uri 'self'; object-src 'none'";
+    /// <summary>The configured public address, when it is one: the staff embed page previews the form from there.</summary>
+    private Uri? PublicOrigin() =>
+        Uri.TryCreate(portal.Value.PublicUrl, UriKind.Absolute, out var url) ? new Uri(url.GetLeftPart(UriPartial.Authority)) : null;
+
+    private static string Build(AllowedOriginSet origins, Uri? publicOrigin)
+    {
+        var publicSource = publicOrigin is null ? "" : " " + publicOrigin.GetLeftPart(UriPartial.Authority);
+        // The staff area's SignalR websocket: CSP 3 browsers count ws:/wss: to the page's own host as 'self'; older
+        // ones (Safari before 15.4) need the wss: origin spelled out, which is only known when the public address is.
+        var socketSource = publicOrigin is null
+            ? ""
+            : $" {(publicOrigin.Scheme == Uri.UriSchemeHttps ? "wss" : "ws")}://{publicOrigin.Authority}";
+        return string.Join("; ",
+            "default-src 'self'",
+            // MudBlazor positions and sizes its components with style="" attributes, and the embed colour is one too;
+            // a nonce or hash cannot cover attributes, so inline styles stay allowed. Styles cannot run script, and
+            // script-src (nonce only) is what keeps injected markup harmless.
+            "style-src 'self' 'unsafe-inline'",
+            // MudBlazor's stylesheet draws some icons as data: SVG images.
+            "img-src 'self' data:",
+            "connect-src 'self'" + socketSource,
+            // Every form posts to the portal itself, also inside a chamber's iframe.
+            "form-action 'self'",
+            // The demo chamber page frames the portal; the staff embed page previews the form from the public address.
+            "frame-src 'self'" + publicSource,
+            $"frame-ancestors 'self'{string.Concat(origins.Origins.Select(o => " " + o))}",
+            "base-uri 'self'",
+            "object-src 'none'");
+    }
 
     private sealed record Built(AllowedOriginSet Origins, string Header);
 }

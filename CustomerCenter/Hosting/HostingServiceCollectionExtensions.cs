@@ -12,6 +12,7 @@ public static class HostingServiceCollectionExtensions
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<PublicUrl>();
         builder.Services.AddHostedService<PublicUrlStartupWarning>();
+        builder.Services.AddHostedService<HstsStartupWarning>();
         builder.Services.AddScoped<ScriptNonce>();
         builder.Services.AddSingleton<IStartupFilter, HeadRequests>();
         builder.AddSecurityHeaders();

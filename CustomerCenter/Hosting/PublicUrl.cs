@@ -36,17 +36,34 @@ public sealed class PublicUrl(
         }
 
         var observed = ObservedBase();
-        return FromAllowedHosts(observed) ?? FromListeningAddresses(observed);
+        var listening = ListeningAddresses();
+        var root = FromAllowedHosts(observed?.Host, listening) ?? FromListeningAddresses(observed, listening);
+        return root is null ? null : root + PathBase().TrimStart('/');
     }
 
-    /// <summary>The address this request (or the staff circuit) was made to: untrusted, used only to pick a trusted one.</summary>
+    /// <summary>The host this request (or the staff circuit) was made to: untrusted, used only to pick a trusted base.</summary>
     private Uri? ObservedBase()
     {
         if (httpContextAccessor.HttpContext?.Request is { } request)
         {
-            return Uri.TryCreate($"{request.Scheme}://{request.Host}{request.PathBase}/", UriKind.Absolute, out var uri) ? uri : null;
+            return Uri.TryCreate($"{request.Scheme}://{request.Host}/", UriKind.Absolute, out var uri) ? uri : null;
         }
 
+        return CircuitBaseUri();
+    }
+
+    /// <summary>
+    /// The path the app is mounted under, ending in '/'. It is set by the server's own pipeline (UsePathBase, IIS), never
+    /// by a header (X-Forwarded-Prefix is not honoured), so unlike the host and port it is the app's, not the client's.
+    /// </summary>
+    private string PathBase()
+    {
+        var pathBase = httpContextAccessor.HttpContext?.Request.PathBase.Value ?? CircuitBaseUri()?.AbsolutePath ?? "";
+        return pathBase.TrimEnd('/') + "/";
+    }
+
+    private Uri? CircuitBaseUri()
+    {
         try
         {
             var baseUri = services.GetService<NavigationManager>()?.BaseUri;
@@ -59,8 +76,13 @@ public sealed class PublicUrl(
         }
     }
 
-    /// <summary>A request host the operator listed in AllowedHosts (host filtering refuses all others before this runs).</summary>
-    private string? FromAllowedHosts(Uri? observed)
+    /// <summary>
+    /// A name the operator listed in AllowedHosts: the one the request used (host filtering refuses all others before this
+    /// runs), else the first listed name. Scheme and port never come from the request — <c>Host: portal.example:8081</c>
+    /// must not send a token to a port an attacker picked — but from an address Kestrel listens on under that name,
+    /// else https on its default port (the usual reverse proxy in front).
+    /// </summary>
+    private string? FromAllowedHosts(string? observedHost, List<Uri> listening)
     {
         var allowed = hostFiltering.CurrentValue.AllowedHosts
             .Where(host => !string.IsNullOrWhiteSpace(host))
@@ -70,30 +92,39 @@ public sealed class PublicUrl(
             return null;
         }
 
-        if (observed is not null && HostString.MatchesAny(new StringSegment(observed.Host), [.. allowed.Select(h => new StringSegment(h))]))
+        var named = observedHost is not null && HostString.MatchesAny(new StringSegment(observedHost), [.. allowed.Select(h => new StringSegment(h))])
+            ? observedHost
+            : allowed.FirstOrDefault(host => !host.Contains('*', StringComparison.Ordinal));
+        if (named is null)
         {
-            return observed.GetLeftPart(UriPartial.Path);
+            return null;
         }
 
-        // No request to take a scheme from, or a request without a listed host: the first listed name, over https.
-        var named = allowed.FirstOrDefault(host => !host.Contains('*', StringComparison.Ordinal));
-        return named is null ? null : $"{observed?.Scheme ?? Uri.UriSchemeHttps}://{named}/";
+        var served = listening
+            .Where(address => string.Equals(address.Host, named, StringComparison.OrdinalIgnoreCase))
+            .OrderByDescending(address => address.Scheme == Uri.UriSchemeHttps)
+            .FirstOrDefault();
+        return served is not null
+            ? new UriBuilder(served.Scheme, named, served.Port).Uri.GetLeftPart(UriPartial.Authority) + "/"
+            : new UriBuilder(Uri.UriSchemeHttps, named).Uri.GetLeftPart(UriPartial.Authority) + "/";
     }
 
     /// <summary>The address Kestrel listens on whose host and port the request used, else the first one.</summary>
-    private string? FromListeningAddresses(Uri? observed)
+    private static string? FromListeningAddresses(Uri? observed, List<Uri> listening)
     {
-        var listening = (services.GetService<IServer>()?.Features.Get<IServerAddressesFeature>()?.Addresses ?? [])
-            .Concat(StartedLikeThis())
-            .Select(ListeningAddress)
-            .OfType<Uri>()
-            .ToList();
         var match = observed is null
             ? null
             : listening.FirstOrDefault(address =>
                 string.Equals(address.Host, observed.Host, StringComparison.OrdinalIgnoreCase) && address.Port == observed.Port);
         return match is null && listening.Count == 0 ? null : (match ?? listening[0]).GetLeftPart(UriPartial.Authority) + "/";
     }
+
+    private List<Uri> ListeningAddresses() =>
+        (services.GetService<IServer>()?.Features.Get<IServerAddressesFeature>()?.Addresses ?? [])
+            .Concat(StartedLikeThis())
+            .Select(ListeningAddress)
+            .OfType<Uri>()
+            .ToList();
 
     /// <summary>Outside a running server (the add-admin command): the addresses the portal listens on when started the same way.</summary>
     private string[] StartedLikeThis() =>

@@ -10,6 +10,7 @@ public static class MailServiceCollectionExtensions
         if (string.IsNullOrWhiteSpace(builder.Configuration[$"{SmtpOptions.Section}:{nameof(SmtpOptions.Host)}"]))
         {
             builder.Services.AddSingleton<IMailTransport, PickupDirectoryMailTransport>();
+            builder.Services.AddHostedService<PickupDirectoryStartupWarning>();
         }
         else
         {
