@@ -1,5 +1,7 @@
 using CustomerCenter.Mail;
+using CustomerCenter.Operations;
 using CustomerCenter.Tests.Infrastructure;
+using CustomerCenter.Tests.Operations;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -41,7 +43,24 @@ public sealed class MailDispatcherTests
         Assert.Contains(logger.Entries, e => e.Level == LogLevel.Error && e.Message.Contains("Giving up", StringComparison.Ordinal));
     }
 
-    private static MailDispatcher Dispatcher(MailOutbox outbox, IMailTransport transport, int maxAttempts, ILogger<MailDispatcher>? logger = null) =>
+    [Fact]
+    public async Task Sent_and_given_up_mails_are_counted()
+    {
+        var outbox = new MailOutbox();
+        var metrics = StandaloneMetrics.For(outbox);
+        using var recorder = new MeasurementRecorder(metrics.Meter);
+        var dispatcher = Dispatcher(outbox, new FlakyTransport(failures: 2), maxAttempts: 2, metrics: metrics);
+
+        outbox.Enqueue(new OutgoingMail("first@example.de", "Betreff", "Text", "<p>Text</p>"));
+        await dispatcher.SendPendingAsync(CancellationToken.None);
+        outbox.Enqueue(new OutgoingMail("second@example.de", "Betreff", "Text", "<p>Text</p>"));
+        await dispatcher.SendPendingAsync(CancellationToken.None);
+
+        Assert.Equal(1, recorder.Sum("customer_center.mails", "failed"));
+        Assert.Equal(1, recorder.Sum("customer_center.mails", "sent"));
+    }
+
+    private static MailDispatcher Dispatcher(MailOutbox outbox, IMailTransport transport, int maxAttempts, ILogger<MailDispatcher>? logger = null, PortalMetrics? metrics = null) =>
         new(outbox, transport,
             Options.Create(new MailOptions
             {
@@ -51,7 +70,7 @@ public sealed class MailDispatcherTests
                 RetryDelay = TimeSpan.FromMilliseconds(1),
             }),
             TimeProvider.System,
-            StandaloneMetrics.For(outbox),
+            metrics ?? StandaloneMetrics.For(outbox),
             logger ?? NullLogger<MailDispatcher>.Instance);
 
     private sealed class FlakyTransport(int failures) : IMailTransport

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
-using MailKit.Net.Smtp;
 using CustomerCenter.Operations;
+using MailKit.Net.Smtp;
 using Microsoft.Extensions.Options;
 using MimeKit;
 
