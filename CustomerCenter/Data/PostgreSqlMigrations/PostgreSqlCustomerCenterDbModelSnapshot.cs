@@ -135,6 +135,9 @@ namespace CustomerCenter.Data.PostgreSqlMigrations
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
+                    b.Property<bool>("NotifyOfNewDevices")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("PasswordHash")
                         .HasColumnType("text");
 
@@ -233,6 +236,8 @@ namespace CustomerCenter.Data.PostgreSqlMigrations
                         .HasColumnType("character varying(40)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("LastSeenAt");
 
                     b.HasIndex("MemberId", "LastSeenAt");
 
