@@ -18,4 +18,7 @@ public enum AccessEventKind
     InvitationResent = 12,
     ResetLinkSent = 13,
     MemberErasedByStaff = 14,
+
+    /// <summary>The member restored the old address through the "this was not me" link.</summary>
+    EmailChangeReverted = 15,
 }
