@@ -39,6 +39,29 @@ public sealed class PasswordPolicyTests
         }
     }
 
+    [Theory]
+    [InlineData("de")]
+    [InlineData("en")]
+    [InlineData("ja")]
+    public void The_tip_never_shows_a_phrase_the_rules_refuse_even_when_the_usual_length_never_passes(string language)
+    {
+        // 60 characters: no phrase of the usual word count is that long, so every ordinary draw fails.
+        var strict = Policy(minimumLength: 60);
+
+        var phrase = new PassphraseExamples(strict).Create(CultureInfo.GetCultureInfo(language));
+
+        Assert.Empty(strict.Check(phrase, PasswordOwner.Unknown));
+    }
+
+    [Fact]
+    public void The_fallback_phrase_passes_the_rules()
+    {
+        var strict = Policy(minimumLength: 40);
+        var words = PasswordWordLists.Read(PasswordWordLists.GermanPassphraseWords);
+
+        Assert.Empty(strict.Check(new PassphraseExamples(strict).Fallback(words, count: 4), PasswordOwner.Unknown));
+    }
+
     [Fact]
     public void A_repeated_word_is_refused_for_the_repetition_whatever_its_length()
     {

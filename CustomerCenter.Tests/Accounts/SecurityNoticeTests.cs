@@ -94,10 +94,88 @@ public sealed class SecurityNoticeTests : IDisposable
         Assert.Equal("/account", (await ownerBrowser.LogInAsync("new.home@example.de")).RedirectTarget);
     }
 
-    private async Task ChangeEmailAsync(PortalClient client, string oldEmail, string newEmail)
+    [Fact]
+    public async Task After_A_to_B_to_C_the_first_link_restores_A_once_and_a_second_use_changes_nothing()
+    {
+        const string a = "first.address@example.de";
+        const string b = "second.address@example.net";
+        const string c = "third.address@example.org";
+        using var taker = portal.CreatePortalClient();
+        await portal.CreateMemberAsync(taker, a);
+        await ChangeEmailAsync(taker, a, b);
+        await taker.LogInAsync(b);
+        await ChangeEmailAsync(taker, b, c);
+        var notice = await portal.Mail.WaitForAsync(a, 2);
+        using var owner = portal.CreatePortalClient();
+
+        var reverted = await owner.SubmitAsync(await owner.GetAsync(notice.Link), new Dictionary<string, string>());
+        await portal.Mail.WaitForAsync(a, 3);
+        var again = await owner.SubmitAsync(await owner.GetAsync(notice.Link), new Dictionary<string, string>());
+
+        Assert.Contains($"Ihr Zugang verwendet wieder {a}", reverted.Text, StringComparison.Ordinal);
+        Assert.Contains($"Ihr Zugang verwendet wieder {a}", again.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Wir haben Ihnen dafür einen Link", again.Text, StringComparison.Ordinal);
+        Assert.Equal(1, await CountAsync(a));
+        Assert.Equal(0, await CountAsync(c));
+        Assert.Equal(3, portal.Mail.To(a).Count());
+    }
+
+    [Fact]
+    public async Task A_used_revert_link_cannot_undo_a_later_change_and_says_so()
+    {
+        const string a = "replay.owner@example.de";
+        const string b = "replay.new@example.net";
+        using var client = portal.CreatePortalClient();
+        await portal.CreateMemberAsync(client, a);
+        await ChangeEmailAsync(client, a, b);
+        var notice = await portal.Mail.WaitForAsync(a, 2);
+        using var owner = portal.CreatePortalClient();
+        await owner.SubmitAsync(await owner.GetAsync(notice.Link), new Dictionary<string, string>());
+        var reset = await portal.Mail.WaitForAsync(a, 3);
+        var done = await owner.SubmitAsync(await owner.GetAsync(reset.Link), new Dictionary<string, string>
+        {
+            ["Input.Password"] = "otter meadow compass 12 amber",
+            ["Input.ConfirmPassword"] = "otter meadow compass 12 amber",
+        });
+        Assert.Equal("/account", done.RedirectTarget);
+        portal.Clock.Advance(TimeSpan.FromMinutes(10));
+        await ChangeEmailAsync(owner, a, b, confirmation: 2);
+
+        using var replaying = portal.CreatePortalClient();
+        var replayed = await replaying.SubmitAsync(await replaying.GetAsync(notice.Link), new Dictionary<string, string>());
+
+        Assert.Equal(HttpStatusCode.BadRequest, replayed.Status);
+        Assert.Contains("Dieser Link wurde bereits verwendet", replayed.Text, StringComparison.Ordinal);
+        Assert.Contains("Es wurde nichts geändert.", replayed.Text, StringComparison.Ordinal);
+        Assert.Equal(1, await CountAsync(b));
+        Assert.Equal(0, await CountAsync(a));
+    }
+
+    [Fact]
+    public async Task The_mail_after_a_revert_says_the_address_was_restored_not_that_the_member_asked()
+    {
+        const string a = "restored.owner@example.de";
+        using var client = portal.CreatePortalClient();
+        await portal.CreateMemberAsync(client, a);
+        await ChangeEmailAsync(client, a, "restored.taker@example.net");
+        var notice = await portal.Mail.WaitForAsync(a, 2);
+        using var owner = portal.CreatePortalClient();
+
+        await owner.SubmitAsync(await owner.GetAsync(notice.Link), new Dictionary<string, string>());
+
+        var mail = await portal.Mail.WaitForAsync(a, 3);
+        Assert.Equal("Ihre E-Mail-Adresse wurde wiederhergestellt", mail.Subject);
+        Assert.Contains($"wurde wieder auf {a} zurückgesetzt", mail.Text, StringComparison.Ordinal);
+        Assert.Contains("Legen Sie hier ein neues Passwort fest", mail.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("angefordert", mail.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("ignorieren", mail.Text, StringComparison.Ordinal);
+        Assert.StartsWith("/embed/reset-password", mail.Link, StringComparison.Ordinal);
+    }
+
+    private async Task ChangeEmailAsync(PortalClient client, string oldEmail, string newEmail, int confirmation = 1)
     {
         await client.SubmitAsync(await client.GetAsync("/account"), new Dictionary<string, string> { ["EmailInput.NewEmail"] = newEmail }, handler: "email");
-        var confirm = await portal.Mail.WaitForAsync(newEmail);
+        var confirm = await portal.Mail.WaitForAsync(newEmail, confirmation);
         var confirmed = await client.SubmitAsync(await client.GetAsync(confirm.Link), new Dictionary<string, string>());
         Assert.Contains(newEmail, confirmed.Text, StringComparison.Ordinal);
         Assert.Equal(0, await CountAsync(oldEmail));

@@ -21,4 +21,7 @@ public enum AccessEventKind
     // A staff user changed the member's name, or asked for a new address (the member confirms it by mail).
     ProfileEditedByStaff = 15,
     EmailChangeRequestedByStaff = 16,
+
+    /// <summary>The member restored the old address through the "this was not me" link.</summary>
+    EmailChangeReverted = 17,
 }

@@ -1,4 +1,5 @@
 using CustomerCenter.Data;
+using Microsoft.EntityFrameworkCore;
 
 namespace CustomerCenter.AccessLog;
 
@@ -6,6 +7,10 @@ namespace CustomerCenter.AccessLog;
 public sealed class AccessEventRecorder(CustomerCenterDb db, IHttpContextAccessor httpContextAccessor, TimeProvider clock)
 {
     public const int MaxUserAgentLength = 512;
+
+    /// <summary>Whether an event of <paramref name="kind"/> was recorded for the member at or after <paramref name="since"/>.</summary>
+    public Task<bool> RecordedSinceAsync(AccessEventKind kind, Guid memberId, DateTime since, CancellationToken cancellationToken = default) =>
+        db.AccessEvents.AnyAsync(e => e.Kind == kind && e.MemberId == memberId && e.OccurredAt >= since, cancellationToken);
 
     public Task RecordAsync(AccessEventKind kind, Guid? memberId, CancellationToken cancellationToken = default) =>
         RecordAsync(kind, memberId, actorId: null, cancellationToken);

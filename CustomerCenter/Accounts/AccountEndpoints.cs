@@ -21,8 +21,15 @@ public static class AccountEndpoints
 
         // The session list on /account: each button a form post with its anti-forgery token.
         var sessionsGroup = account.MapGroup("/sessions").RequireAuthorization().WithMetadata(new RequireAntiforgeryTokenAttribute());
-        sessionsGroup.MapPost("/end", async ([FromForm] Guid session, HttpContext context, UserManager<Member> users, MemberSessions sessions, MemberSignIn signIn) =>
+        // Bound as text: a malformed Guid would be a binding failure, which Development turns into an exception (a 500).
+        sessionsGroup.MapPost("/end", async ([FromForm(Name = "session")] string? sessionText, HttpContext context, UserManager<Member> users, MemberSessions sessions, MemberSignIn signIn) =>
         {
+            if (!Guid.TryParse(sessionText, out var session))
+            {
+                // No such session to end: the list shows what is still open.
+                return Results.LocalRedirect("/account#sessions");
+            }
+
             var member = await users.GetUserAsync(context.User);
             if (member is null)
             {

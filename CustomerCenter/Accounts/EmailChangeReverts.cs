@@ -41,6 +41,14 @@ public sealed class EmailChangeReverts(
             return (EmailRevertOutcome.AlreadyReverted, oldEmail);
         }
 
+        // Single use without a table: every revert is recorded as EmailChangeReverted, so a link issued before the last
+        // revert has done its work (it, or an older link that restored the account since). Binding the token to the
+        // security stamp instead would let whoever took over the account kill the owner's link by changing the password.
+        if (await accessLog.RecordedSinceAsync(AccessEventKind.EmailChangeReverted, member.Id, request.IssuedAt.UtcDateTime))
+        {
+            return (EmailRevertOutcome.AlreadyUsed, null);
+        }
+
         if (await users.FindByEmailAsync(oldEmail) is not null)
         {
             return (EmailRevertOutcome.AddressTaken, null);
@@ -62,8 +70,8 @@ public sealed class EmailChangeReverts(
 
         await users.UpdateSecurityStampAsync(member);
         await sessions.EndAllAsync(member.Id);
-        await accessLog.RecordAsync(AccessEventKind.EmailChanged, member.Id);
-        mails.Send(MemberMailKind.ResetPassword, oldEmail, member.Language, await links.ResetPasswordAsync(member));
+        await accessLog.RecordAsync(AccessEventKind.EmailChangeReverted, member.Id);
+        mails.Send(MemberMailKind.EmailChangeReverted, oldEmail, member.Language, await links.ResetPasswordAsync(member), oldEmail);
         return (EmailRevertOutcome.Reverted, oldEmail);
     }
 }

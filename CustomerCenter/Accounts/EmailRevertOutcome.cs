@@ -12,4 +12,7 @@ public enum EmailRevertOutcome
 
     /// <summary>The old address has since become another member's access.</summary>
     AddressTaken,
+
+    /// <summary>The account was reverted through a link since this one was issued: each link works once.</summary>
+    AlreadyUsed,
 }

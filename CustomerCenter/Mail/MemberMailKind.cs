@@ -28,4 +28,6 @@ public enum MemberMailKind
     AccountLocked,
     /// <summary>Opt-in notice of a sign-in from a device not seen before, with a reset link in case it was not them.</summary>
     NewDeviceSignIn,
+    /// <summary>After "this was not me": the address was restored, the password removed; a link to set a new one.</summary>
+    EmailChangeReverted,
 }

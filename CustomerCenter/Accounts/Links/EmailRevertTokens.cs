@@ -16,7 +16,7 @@ public sealed class EmailRevertTokens(IDataProtectionProvider protection, TimePr
     private readonly IDataProtector protector = protection.CreateProtector("CustomerCenter.Accounts.EmailChangeRevert.v1");
 
     public string Create(Guid memberId, string oldEmail) =>
-        protector.Protect(JsonSerializer.Serialize(new Payload(memberId, oldEmail, clock.GetUtcNow().ToUnixTimeSeconds())));
+        protector.Protect(JsonSerializer.Serialize(new Payload(memberId, oldEmail, clock.GetUtcNow().ToUnixTimeSeconds(), clock.GetUtcNow().ToUnixTimeMilliseconds())));
 
     /// <summary>The request the token carries, or why there is none.</summary>
     public EmailRevertToken Read(string? token)
@@ -41,11 +41,14 @@ public sealed class EmailRevertTokens(IDataProtectionProvider protection, TimePr
             return EmailRevertToken.Invalid;
         }
 
-        var issuedAt = DateTimeOffset.FromUnixTimeSeconds(payload.IssuedAt);
+        // Milliseconds where the token has them (a revert and a new change can fall into one second); seconds before.
+        var issuedAt = payload.IssuedAtMilliseconds is { } milliseconds
+            ? DateTimeOffset.FromUnixTimeMilliseconds(milliseconds)
+            : DateTimeOffset.FromUnixTimeSeconds(payload.IssuedAt);
         return clock.GetUtcNow() - issuedAt > Lifetime
             ? EmailRevertToken.Expired
-            : new EmailRevertToken(EmailRevertTokenState.Valid, payload.MemberId, payload.OldEmail);
+            : new EmailRevertToken(EmailRevertTokenState.Valid, payload.MemberId, payload.OldEmail, issuedAt);
     }
 
-    private sealed record Payload(Guid MemberId, string OldEmail, long IssuedAt);
+    private sealed record Payload(Guid MemberId, string OldEmail, long IssuedAt, long? IssuedAtMilliseconds = null);
 }

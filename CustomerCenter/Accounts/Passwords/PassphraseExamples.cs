@@ -13,7 +13,8 @@ public sealed class PassphraseExamples(PasswordPolicy policy)
     public const int MinimumEntropyBits = 40;
 
     private const int MinimumWords = 4;
-    private const int Attempts = 20;
+    private const int Attempts = 100;
+    private const int MaximumExtraWords = 20;
 
     private readonly Lazy<IReadOnlyList<string>> german = new(() => PasswordWordLists.Read(PasswordWordLists.GermanPassphraseWords));
     private readonly Lazy<IReadOnlyList<string>> english = new(() => PasswordWordLists.Read(PasswordWordLists.EnglishPassphraseWords));
@@ -28,14 +29,38 @@ public sealed class PassphraseExamples(PasswordPolicy policy)
             _ => german.Value,
         };
         var count = Math.Max(MinimumWords, (int)Math.Ceiling(MinimumEntropyBits / Math.Log2(words.Count)));
-        string phrase;
-        var attempt = 0;
-        do
+        for (var attempt = 0; attempt < Attempts; attempt++)
         {
-            phrase = string.Join(' ', Enumerable.Range(0, count).Select(_ => words[RandomNumberGenerator.GetInt32(words.Count)]));
+            var phrase = Draw(words, count);
+            if (Passes(phrase))
+            {
+                return phrase;
+            }
         }
-        while (policy.Check(phrase, PasswordOwner.Unknown).Count > 0 && ++attempt < Attempts);
 
-        return phrase;
+        return Fallback(words, count);
     }
+
+    /// <summary>
+    /// Ever longer phrases until one passes: the tip must never show a phrase the rules refuse. Each extra word adds
+    /// entropy and length, so this ends at once with real lists; a policy no phrase can pass is a configuration error.
+    /// </summary>
+    internal string Fallback(IReadOnlyList<string> words, int count)
+    {
+        for (var extra = 1; extra <= MaximumExtraWords; extra++)
+        {
+            var phrase = Draw(words, count + extra);
+            if (Passes(phrase))
+            {
+                return phrase;
+            }
+        }
+
+        throw new InvalidOperationException("No example passphrase passes the password rules; check the password rules options (MinimumLength, MinimumScore).");
+    }
+
+    private static string Draw(IReadOnlyList<string> words, int count) =>
+        string.Join(' ', Enumerable.Range(0, count).Select(_ => words[RandomNumberGenerator.GetInt32(words.Count)]));
+
+    private bool Passes(string phrase) => policy.Check(phrase, PasswordOwner.Unknown).Count == 0;
 }
