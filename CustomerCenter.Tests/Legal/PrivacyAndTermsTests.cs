@@ -1,6 +1,10 @@
 using System.Net;
 using CustomerCenter.Tests.Infrastructure;
+using CustomerCenter.Accounts;
+using CustomerCenter.Staff;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CustomerCenter.Tests.Legal;
 
@@ -34,6 +38,35 @@ public sealed class PrivacyAndTermsTests(PortalFactory portal) : IClassFixture<P
         }
 
         Assert.Equal(3, titles.Count);
+    }
+
+    [Fact]
+    public async Task The_privacy_notice_lists_exactly_the_cookies_staff_get()
+    {
+        var recorder = new SetCookieRecorder();
+        using var client = new PortalClient(portal.CreateDefaultClient(new Uri("https://localhost"), recorder, new CookieContainerHandler()));
+        using (var member = portal.CreatePortalClient())
+        {
+            await portal.CreateMemberAsync(member, "staff.cookies@chamber.example");
+        }
+
+        await using (var scope = portal.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<StaffTeam>().EnsureRolesAsync();
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<Member>>();
+            await users.AddToRoleAsync((await users.FindByEmailAsync("staff.cookies@chamber.example"))!, StaffRoles.Admin);
+        }
+
+        // What staff do: open their login in a language, log in, work on the members and the access log.
+        var login = await client.GetAsync("/staff/login?lang=en");
+        var signedIn = await client.SubmitAsync(login, new Dictionary<string, string> { ["Input.Email"] = "staff.cookies@chamber.example", ["Input.Password"] = MemberJourney.GoodPassword });
+        Assert.Equal("/staff/members", signedIn.RedirectTarget);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/staff/members")).Status);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/staff/access-log")).Status);
+
+        var page = await client.GetAsync("/privacy?lang=en");
+        var listed = page.Document.QuerySelectorAll("[data-cookie]").Select(row => row.GetAttribute("data-cookie")!);
+        Assert.Equal(recorder.Names.Order(StringComparer.Ordinal), listed.Order(StringComparer.Ordinal));
     }
 
     [Theory]
