@@ -214,7 +214,7 @@ public sealed class MemberSessionTests(PortalFactory portal) : IClassFixture<Por
         await other.LogInAsync(email);
         var memberId = await IdOfAsync(email);
 
-        await client.SubmitAsync(await client.GetAsync("/account"), new Dictionary<string, string> { ["EmailInput.NewEmail"] = newEmail }, handler: "email");
+        await client.SubmitAsync(await client.GetAsync("/account"), new Dictionary<string, string> { ["EmailInput.NewEmail"] = newEmail, ["EmailInput.CurrentPassword"] = MemberJourney.GoodPassword }, handler: "email");
         var link = (await portal.Mail.WaitForAsync(newEmail)).Link;
         await client.SubmitAsync(await client.GetAsync(link), new Dictionary<string, string>());
 

@@ -61,10 +61,25 @@ public sealed class NewDeviceNoticeTests(PortalFactory portal) : IClassFixture<P
 
         var on = await home.SubmitAsync(await home.GetAsync("/account"), new Dictionary<string, string>(), handler: "new-device-notice");
         Assert.Contains("Benachrichtigung ausschalten", on.Text, StringComparison.Ordinal);
-        var off = await home.SubmitAsync(on, new Dictionary<string, string>(), handler: "new-device-notice");
+        var off = await home.SubmitAsync(on, new Dictionary<string, string> { ["NoticeInput.CurrentPassword"] = MemberJourney.GoodPassword }, handler: "new-device-notice");
 
         Assert.Contains("Benachrichtigung einschalten", off.Text, StringComparison.Ordinal);
         Assert.False(await SettingAsync(email));
+    }
+
+    [Fact]
+    public async Task Turning_the_notice_off_needs_the_current_password()
+    {
+        const string email = "notice.reauth@example.de";
+        using var home = Browser(ChromeOnWindows);
+        await portal.CreateMemberAsync(home, email);
+        var on = await home.SubmitAsync(await home.GetAsync("/account"), new Dictionary<string, string>(), handler: "new-device-notice");
+
+        var refused = await home.SubmitAsync(on, new Dictionary<string, string> { ["NoticeInput.CurrentPassword"] = "not the password at all" }, handler: "new-device-notice");
+
+        Assert.Contains("Das Passwort ist nicht richtig", refused.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("not the password at all", refused.Text, StringComparison.Ordinal);
+        Assert.True(await SettingAsync(email));
     }
 
     private PortalClient Browser(string userAgent)

@@ -15,7 +15,7 @@ public sealed class ProfileTests(PortalFactory portal) : IClassFixture<PortalFac
         using var client = portal.CreatePortalClient();
         await portal.CreateMemberAsync(client, oldEmail);
 
-        var asked = await client.SubmitAsync(await client.GetAsync("/account"), new Dictionary<string, string> { ["EmailInput.NewEmail"] = newEmail }, handler: "email");
+        var asked = await client.SubmitAsync(await client.GetAsync("/account"), new Dictionary<string, string> { ["EmailInput.NewEmail"] = newEmail, ["EmailInput.CurrentPassword"] = MemberJourney.GoodPassword }, handler: "email");
         Assert.Equal(HttpStatusCode.OK, asked.Status);
         Assert.Contains("Wir haben einen Bestätigungslink an after.change@example.de gesendet", asked.Text, StringComparison.Ordinal);
         Assert.Equal(1, await CountAsync(oldEmail));
@@ -36,6 +36,27 @@ public sealed class ProfileTests(PortalFactory portal) : IClassFixture<PortalFac
     }
 
     [Fact]
+    public async Task Changing_the_email_needs_the_current_password_and_keeps_only_the_address_on_error()
+    {
+        const string email = "reauth.email@example.de";
+        const string wanted = "reauth.wanted@example.de";
+        using var client = portal.CreatePortalClient();
+        await portal.CreateMemberAsync(client, email);
+
+        var refused = await client.SubmitAsync(await client.GetAsync("/account"), new Dictionary<string, string>
+        {
+            ["EmailInput.NewEmail"] = wanted,
+            ["EmailInput.CurrentPassword"] = "not the password at all",
+        }, handler: "email");
+
+        Assert.Contains("Das Passwort ist nicht richtig", refused.Text, StringComparison.Ordinal);
+        Assert.Equal(wanted, refused.Document.QuerySelector("input[name='EmailInput.NewEmail']")?.GetAttribute("value"));
+        Assert.Equal("", refused.Document.QuerySelector("input[name='EmailInput.CurrentPassword']")?.GetAttribute("value") ?? "");
+        Assert.DoesNotContain("not the password at all", refused.Text, StringComparison.Ordinal);
+        Assert.Empty(portal.Mail.To(wanted));
+    }
+
+    [Fact]
     public async Task Changing_to_an_address_that_is_taken_answers_the_same_and_tells_only_that_address()
     {
         using var other = portal.CreatePortalClient();
@@ -43,7 +64,7 @@ public sealed class ProfileTests(PortalFactory portal) : IClassFixture<PortalFac
         using var client = portal.CreatePortalClient();
         await portal.CreateMemberAsync(client, "wants.taken@example.de");
 
-        var asked = await client.SubmitAsync(await client.GetAsync("/account"), new Dictionary<string, string> { ["EmailInput.NewEmail"] = "taken@example.de" }, handler: "email");
+        var asked = await client.SubmitAsync(await client.GetAsync("/account"), new Dictionary<string, string> { ["EmailInput.NewEmail"] = "taken@example.de", ["EmailInput.CurrentPassword"] = MemberJourney.GoodPassword }, handler: "email");
 
         Assert.Contains("Wir haben einen Bestätigungslink an taken@example.de gesendet", asked.Text, StringComparison.Ordinal);
         var notice = await portal.Mail.WaitForAsync("taken@example.de", 2);

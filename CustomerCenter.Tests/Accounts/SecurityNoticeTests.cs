@@ -139,7 +139,7 @@ public sealed class SecurityNoticeTests : IDisposable
         });
         Assert.Equal("/account", done.RedirectTarget);
         portal.Clock.Advance(TimeSpan.FromMinutes(10));
-        await ChangeEmailAsync(owner, a, b, confirmation: 2);
+        await ChangeEmailAsync(owner, a, b, confirmation: 2, password: "otter meadow compass 12 amber");
 
         using var replaying = portal.CreatePortalClient();
         var replayed = await replaying.SubmitAsync(await replaying.GetAsync(notice.Link), new Dictionary<string, string>());
@@ -172,9 +172,9 @@ public sealed class SecurityNoticeTests : IDisposable
         Assert.StartsWith("/embed/reset-password", mail.Link, StringComparison.Ordinal);
     }
 
-    private async Task ChangeEmailAsync(PortalClient client, string oldEmail, string newEmail, int confirmation = 1)
+    private async Task ChangeEmailAsync(PortalClient client, string oldEmail, string newEmail, int confirmation = 1, string password = MemberJourney.GoodPassword)
     {
-        await client.SubmitAsync(await client.GetAsync("/account"), new Dictionary<string, string> { ["EmailInput.NewEmail"] = newEmail }, handler: "email");
+        await client.SubmitAsync(await client.GetAsync("/account"), new Dictionary<string, string> { ["EmailInput.NewEmail"] = newEmail, ["EmailInput.CurrentPassword"] = password }, handler: "email");
         var confirm = await portal.Mail.WaitForAsync(newEmail, confirmation);
         var confirmed = await client.SubmitAsync(await client.GetAsync(confirm.Link), new Dictionary<string, string>());
         Assert.Contains(newEmail, confirmed.Text, StringComparison.Ordinal);

@@ -4,4 +4,7 @@ namespace CustomerCenter.Accounts.Forms;
 public sealed class NewDeviceNoticeForm
 {
     public bool Enabled { get; set; }
+
+    /// <summary>Needed to turn the notice off: otherwise a stolen session could silence the one warning about itself.</summary>
+    public string CurrentPassword { get; set; } = "";
 }
