@@ -79,7 +79,8 @@ public sealed class PublicUrl(
     /// <summary>
     /// A name the operator listed in AllowedHosts: the one the request used (host filtering refuses all others before this
     /// runs), else the first listed name. Scheme and port never come from the request — <c>Host: portal.example:8081</c>
-    /// must not send a token to a port an attacker picked — but from an address Kestrel listens on under that name,
+    /// must not send a token to a port an attacker picked — but from an address Kestrel listens on under that name (or on
+    /// loopback, for localhost),
     /// else https on its default port (the usual reverse proxy in front).
     /// </summary>
     private string? FromAllowedHosts(string? observedHost, List<Uri> listening)
@@ -101,13 +102,19 @@ public sealed class PublicUrl(
         }
 
         var served = listening
-            .Where(address => string.Equals(address.Host, named, StringComparison.OrdinalIgnoreCase))
+            .Where(address => Serves(address, named))
             .OrderByDescending(address => address.Scheme == Uri.UriSchemeHttps)
             .FirstOrDefault();
         return served is not null
             ? new UriBuilder(served.Scheme, named, served.Port).Uri.GetLeftPart(UriPartial.Authority) + "/"
             : new UriBuilder(Uri.UriSchemeHttps, named).Uri.GetLeftPart(UriPartial.Authority) + "/";
     }
+
+    /// <summary>Kestrel serves this name itself: it listens under it, or the name is this machine and Kestrel listens on loopback.</summary>
+    private static bool Serves(Uri address, string name) =>
+        string.Equals(address.Host, name, StringComparison.OrdinalIgnoreCase)
+        || (address.IsLoopback && (string.Equals(name, "localhost", StringComparison.OrdinalIgnoreCase)
+            || (System.Net.IPAddress.TryParse(name, out var ip) && System.Net.IPAddress.IsLoopback(ip))));
 
     /// <summary>The address Kestrel listens on whose host and port the request used, else the first one.</summary>
     private static string? FromListeningAddresses(Uri? observed, List<Uri> listening)
