@@ -21,7 +21,15 @@ public abstract class PortalPageContext : MudTestContext
     protected async Task UsePortalDatabaseAsync(params IInterceptor[] interceptors)
     {
         var connectionString = await Portal.WithDbAsync(db => Task.FromResult(db.Database.GetConnectionString()!));
-        Services.AddDbContext<CustomerCenterDb>(options => options.UseSqlite(connectionString).AddInterceptors(interceptors));
+        if (PortalFactory.Provider == DatabaseProvider.PostgreSQL)
+        {
+            Services.AddDbContext<CustomerCenterDb, PostgreSqlCustomerCenterDb>(options => options.UseNpgsql(connectionString).AddInterceptors(interceptors));
+        }
+        else
+        {
+            Services.AddDbContext<CustomerCenterDb>(options => options.UseSqlite(connectionString).AddInterceptors(interceptors));
+        }
+
         Services.AddScoped<AccessLogReader>();
         Services.AddScoped<MemberDirectory>();
         Services.AddSingleton<ILookupNormalizer, UpperInvariantLookupNormalizer>();

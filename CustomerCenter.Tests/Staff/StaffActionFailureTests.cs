@@ -141,7 +141,9 @@ public sealed class StaffActionFailureTests : IDisposable
             {
                 services.AddSingleton(Failures);
                 services.AddScoped<IUserValidator<Member>, RefusingUserValidator>();
+                // On PostgreSQL the context registered for CustomerCenterDb is its provider-specific subclass, with its own options.
                 services.ConfigureDbContext<CustomerCenterDb>((_, options) => options.AddInterceptors(new FailingMemberDeletes(Failures)));
+                services.ConfigureDbContext<PostgreSqlCustomerCenterDb>((_, options) => options.AddInterceptors(new FailingMemberDeletes(Failures)));
             });
         }
     }
