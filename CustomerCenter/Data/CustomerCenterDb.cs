@@ -1,6 +1,8 @@
 using CustomerCenter.Embedding;
 using CustomerCenter.AccessLog;
 using CustomerCenter.Accounts;
+using CustomerCenter.Mail.Outbox;
+using CustomerCenter.Operations.Jobs;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -32,6 +34,10 @@ public class CustomerCenterDb : IdentityDbContext<Member, IdentityRole<Guid>, Gu
     public DbSet<EmbedSite> EmbedSites => Set<EmbedSite>();
 
     public DbSet<MemberSession> MemberSessions => Set<MemberSession>();
+
+    public DbSet<OutboxMail> OutboxMails => Set<OutboxMail>();
+
+    public DbSet<ScheduledJob> ScheduledJobs => Set<ScheduledJob>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
