@@ -29,6 +29,8 @@ public class CustomerCenterDb : IdentityDbContext<Member, IdentityRole<Guid>, Gu
 
     public DbSet<AccessEvent> AccessEvents => Set<AccessEvent>();
 
+    public DbSet<AccessEventDailyCount> AccessEventDailyCounts => Set<AccessEventDailyCount>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public DbSet<EmbedSite> EmbedSites => Set<EmbedSite>();

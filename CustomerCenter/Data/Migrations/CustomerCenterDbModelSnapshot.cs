@@ -54,7 +54,28 @@ namespace CustomerCenter.Data.Migrations
 
                     b.HasIndex("MemberId", "OccurredAt", "Id");
 
-                    b.ToTable("AccessEvents");
+                    b.ToTable("AccessEvents", t =>
+                        {
+                            t.HasTrigger("AccessEvents_CountPerDay_Delete");
+
+                            t.HasTrigger("AccessEvents_CountPerDay_Insert");
+                        });
+                });
+
+            modelBuilder.Entity("CustomerCenter.AccessLog.AccessEventDailyCount", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Day", "Kind");
+
+                    b.ToTable("AccessEventDailyCounts");
                 });
 
             modelBuilder.Entity("CustomerCenter.Accounts.Member", b =>

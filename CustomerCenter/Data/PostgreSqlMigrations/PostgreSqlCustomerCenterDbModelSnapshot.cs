@@ -61,7 +61,28 @@ namespace CustomerCenter.Data.PostgreSqlMigrations
 
                     b.HasIndex("MemberId", "OccurredAt", "Id");
 
-                    b.ToTable("AccessEvents");
+                    b.ToTable("AccessEvents", t =>
+                        {
+                            t.HasTrigger("AccessEvents_CountPerDay_Delete");
+
+                            t.HasTrigger("AccessEvents_CountPerDay_Insert");
+                        });
+                });
+
+            modelBuilder.Entity("CustomerCenter.AccessLog.AccessEventDailyCount", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Day", "Kind");
+
+                    b.ToTable("AccessEventDailyCounts");
                 });
 
             modelBuilder.Entity("CustomerCenter.Accounts.Member", b =>
