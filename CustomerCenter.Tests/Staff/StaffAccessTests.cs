@@ -58,8 +58,6 @@ public sealed class StaffAccessTests(PortalFactory portal) : IClassFixture<Porta
 
         Assert.Equal(HttpStatusCode.Forbidden, (await staff.GetAsync("/staff/team")).Status);
         Assert.Equal(HttpStatusCode.Forbidden, (await staff.GetAsync("/staff/mail")).Status);
-        Assert.DoesNotContain("staff/mail", (await staff.GetAsync("/staff/members")).Text, StringComparison.Ordinal);
-        Assert.Contains("staff/mail", (await admin.GetAsync("/staff/members")).Text, StringComparison.Ordinal);
         var team = await admin.GetAsync("/staff/team");
         Assert.Equal(HttpStatusCode.OK, team.Status);
         Assert.Contains("the.admin@chamber.example", team.Text, StringComparison.Ordinal);
