@@ -115,6 +115,7 @@ async Task<Process> StartPortalAsync(string pickupFolder)
         "--Database:Provider", provider.ToString(), "--ConnectionStrings:CustomerCenter", connection,
         "--Mail:PickupDirectory", pickupFolder, "--Mail:PollInterval", "00:00:00.200",
         "--Logging:LogLevel:Default", "Warning", "--Portal:PublicUrl", "https://portal.example",
+        "--Consent:TermsUrl", "https://portal.example/terms",
     })
     {
         start.ArgumentList.Add(argument);

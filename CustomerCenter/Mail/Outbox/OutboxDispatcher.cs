@@ -29,6 +29,15 @@ public sealed class OutboxDispatcher(
 {
     private readonly string claimant = InstanceNames.New();
     private readonly SemaphoreSlim sendSlots = new(options.Value.ParallelSends);
+
+    // Claimed and not yet finished: up to a few rounds of sends ahead, so that one claim serves many mails (each claim
+    // is a write) while the slots stay busy. The lease covers the wait of a claimed mail for its slot.
+    private readonly int claimBatch = options.Value.ParallelSends * 8;
+    private readonly SemaphoreSlim claimRoom = new(options.Value.ParallelSends * 8);
+
+    // A send that outlasts its lease (a slow server, an overloaded machine) makes the row claimable again, by this
+    // instance too: what this instance is still sending it never starts a second time.
+    private readonly ConcurrentDictionary<Guid, byte> inFlight = new();
     private readonly ConcurrentDictionary<Task, byte> deliveries = new();
     private long nextRetryTicks = long.MaxValue;
 
@@ -36,12 +45,14 @@ public sealed class OutboxDispatcher(
     {
         try
         {
+            var lastClaimWasFull = false;
             while (true)
             {
-                var (claimed, asked) = await ClaimAndStartAsync(stoppingToken);
-                if (claimed == asked)
+                var (claimed, asked) = await ClaimAndStartAsync(lastClaimWasFull ? claimBatch / 2 : 1, stoppingToken);
+                lastClaimWasFull = claimed == asked;
+                if (lastClaimWasFull)
                 {
-                    continue; // every slot got a mail: more may be due
+                    continue; // every place got a mail: more may be due
                 }
 
                 await RefreshDepthAsync(stoppingToken);
@@ -59,19 +70,18 @@ public sealed class OutboxDispatcher(
     /// <summary>Sends every mail due now and returns; for command-line use, where no hosted service runs. Failures wait in the outbox for the running portal.</summary>
     public async Task SendDueAsync(CancellationToken cancellationToken)
     {
-        var settings = options.Value;
         while (true)
         {
-            var rows = await ClaimAsync(settings.ParallelSends, cancellationToken);
+            var rows = await ClaimAsync(claimBatch, cancellationToken);
             if (rows.Count == 0)
             {
                 return;
             }
 
             var sends = new List<Task>();
-            foreach (var row in rows)
+            foreach (var row in rows.Where(row => inFlight.TryAdd(row.Id, 0)))
             {
-                await sendSlots.WaitAsync(cancellationToken);
+                await claimRoom.WaitAsync(cancellationToken);
                 sends.Add(DeliverAsync(row, cancellationToken));
             }
 
@@ -82,15 +92,35 @@ public sealed class OutboxDispatcher(
     public override void Dispose()
     {
         sendSlots.Dispose();
+        claimRoom.Dispose();
         base.Dispose();
     }
 
-    /// <summary>Claims as many due mails as there are free slots and starts sending them; a database error waits for the next poll.</summary>
-    private async Task<(int Claimed, int Asked)> ClaimAndStartAsync(CancellationToken stoppingToken)
+    /// <summary>
+    /// Waits for room for <paramref name="atLeast"/> mails, claims as many due mails as there is room for and starts
+    /// sending them; a database error waits for the next poll.
+    /// </summary>
+    private async Task<(int Claimed, int Asked)> ClaimAndStartAsync(int atLeast, CancellationToken stoppingToken)
     {
-        await sendSlots.WaitAsync(stoppingToken);
-        var free = 1;
-        while (free < options.Value.ParallelSends && sendSlots.Wait(0, CancellationToken.None))
+        var free = 0;
+        try
+        {
+            for (; free < atLeast; free++)
+            {
+                await claimRoom.WaitAsync(stoppingToken);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            if (free > 0)
+            {
+                claimRoom.Release(free);
+            }
+
+            throw;
+        }
+
+        while (free < claimBatch && claimRoom.Wait(0, CancellationToken.None))
         {
             free++;
         }
@@ -102,24 +132,31 @@ public sealed class OutboxDispatcher(
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            sendSlots.Release(free);
+            claimRoom.Release(free);
             logger.LogError(exception, "Could not claim mail from the outbox; trying again at the next poll");
             return (0, free);
         }
         catch
         {
-            sendSlots.Release(free);
+            claimRoom.Release(free);
             throw;
         }
 
         if (rows.Count < free)
         {
-            sendSlots.Release(free - rows.Count);
+            claimRoom.Release(free - rows.Count);
         }
 
         foreach (var row in rows)
         {
-            Track(DeliverAsync(row, stoppingToken));
+            if (inFlight.TryAdd(row.Id, 0))
+            {
+                Track(DeliverAsync(row, stoppingToken));
+            }
+            else
+            {
+                claimRoom.Release();
+            }
         }
 
         return (rows.Count, free);
@@ -176,13 +213,28 @@ public sealed class OutboxDispatcher(
         _ = delivery.ContinueWith(done => deliveries.TryRemove(done, out _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
 
-    /// <summary>Holds one send slot, taken by the caller, and gives it back. Never throws: a failure is logged.</summary>
+    /// <summary>
+    /// Waits for a send slot, sends, records the outcome, and gives back the place the caller took in
+    /// <see cref="claimRoom"/>. Never throws: a failure is logged.
+    /// </summary>
     private async Task DeliverAsync(OutboxMail row, CancellationToken stoppingToken)
     {
         try
         {
             await Task.Yield();
-            await DeliverAndRecordAsync(row, stoppingToken);
+            await sendSlots.WaitAsync(stoppingToken);
+            try
+            {
+                await DeliverAndRecordAsync(row, stoppingToken);
+            }
+            finally
+            {
+                sendSlots.Release();
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            await GiveBackAsync(row);
         }
         catch (Exception exception)
         {
@@ -191,7 +243,21 @@ public sealed class OutboxDispatcher(
         }
         finally
         {
-            sendSlots.Release();
+            inFlight.TryRemove(row.Id, out _);
+            claimRoom.Release();
+        }
+    }
+
+    /// <summary>A stop before the send: the claim is given back, so that the next start (or another instance) sends it at once.</summary>
+    private async Task GiveBackAsync(OutboxMail row)
+    {
+        try
+        {
+            await UpdateClaimedAsync(row, s => s.SetProperty(m => m.ClaimedBy, (string?)null).SetProperty(m => m.ClaimedUntil, (DateTime?)null));
+        }
+        catch (Exception exception)
+        {
+            logger.LogWarning(exception, "Could not give back the claim on mail {MailId}; it is due again when the claim lapses", row.Id);
         }
     }
 
@@ -217,7 +283,7 @@ public sealed class OutboxDispatcher(
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            await UpdateClaimedAsync(row, s => s.SetProperty(m => m.ClaimedBy, (string?)null).SetProperty(m => m.ClaimedUntil, (DateTime?)null));
+            await GiveBackAsync(row);
             return;
         }
         catch (Exception exception) when (IsPermanent(exception))
