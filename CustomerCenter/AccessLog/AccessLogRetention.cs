@@ -8,7 +8,8 @@ namespace CustomerCenter.AccessLog;
 
 /// <summary>
 /// Deletes access events older than <c>AccessLog:RetentionDays</c> (DESIGN §4) and "create access" requests never
-/// confirmed within <c>AccessLog:UnconfirmedRequestDays</c> (DESIGN §2), every <c>AccessLog:RetentionInterval</c>.
+/// confirmed within <c>AccessLog:UnconfirmedRequestDays</c> (DESIGN §2), every <c>AccessLog:RetentionInterval</c>;
+/// with several instances, one of them runs each pass (<see cref="SingleInstanceJobs"/>).
 /// </summary>
 public sealed class AccessLogRetention(
     IServiceScopeFactory scopes,
