@@ -90,7 +90,7 @@ public sealed class PostgreSqlTestServer
         }
 
         RunPostgres(binaries, asRoot, "initdb", ["-D", DataFolder(folder), "-A", "trust", "-U", User, "--no-sync", "--no-instructions"]);
-        var port = FreeLoopbackPort();
+        var port = LoopbackPort.Free();
         var server = new PostgreSqlTestServer(binaries, folder, port);
         // Stopped also when a test throws out of the run; a killed run is cleaned up by the next one.
         AppDomain.CurrentDomain.ProcessExit += (_, _) => server.Stop();
@@ -213,12 +213,5 @@ public sealed class PostgreSqlTestServer
         {
             throw new InvalidOperationException($"{program} {string.Join(' ', arguments)} exited with {process.ExitCode}:\n{output.Result}\n{error.Result}");
         }
-    }
-
-    private static int FreeLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -31,7 +31,7 @@ public sealed class SmtpTestServer : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Assert.True(File.Exists(Python), $"{Python} is missing; the SMTP tests need Debian's Python with aiosmtpd ({InstallHint}).");
-        Port = FreeLoopbackPort();
+        Port = LoopbackPort.Free();
         var start = new ProcessStartInfo(Python)
         {
             UseShellExecute = false,
@@ -166,12 +166,5 @@ public sealed class SmtpTestServer : IAsyncLifetime
         var greeting = await reader.ReadLineAsync(cancellationToken);
         Assert.True(greeting?.StartsWith("220 ", StringComparison.Ordinal), $"{Host}:{Port} answered \"{greeting}\", not an SMTP greeting.");
         return true;
-    }
-
-    private static int FreeLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
