@@ -35,7 +35,8 @@ public static class DatabaseServiceCollectionExtensions
         // Keys live in the database so that cookies and mailed links survive restarts and work across instances.
         builder.Services.AddDataProtection()
             .SetApplicationName("CustomerCenter")
-            .PersistKeysToDbContext<CustomerCenterDb>();
+            .PersistKeysToDbContext<CustomerCenterDb>()
+            .ProtectKeysWithConfiguredCertificate(builder.Configuration);
         return builder;
     }
 
