@@ -11,7 +11,7 @@ namespace CustomerCenter.Data.CompiledModels
     public partial class CustomerCenterDbModel
     {
         private CustomerCenterDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("78176be5-de48-4a3c-9621-cda7be433260"), entityTypeCount: 12)
+            : base(skipDetectChanges: false, modelId: new Guid("4fe003c0-21f6-4d6f-ba87-0e99be60d282"), entityTypeCount: 14)
         {
         }
 
@@ -22,6 +22,8 @@ namespace CustomerCenter.Data.CompiledModels
             var member = MemberEntityType.Create(this);
             var memberSession = MemberSessionEntityType.Create(this);
             var embedSite = EmbedSiteEntityType.Create(this);
+            var outboxMail = OutboxMailEntityType.Create(this);
+            var scheduledJob = ScheduledJobEntityType.Create(this);
             var dataProtectionKey = DataProtectionKeyEntityType.Create(this);
             var identityRole = IdentityRoleEntityType.Create(this);
             var identityRoleClaim = IdentityRoleClaimEntityType.Create(this);
@@ -45,6 +47,8 @@ namespace CustomerCenter.Data.CompiledModels
             MemberEntityType.CreateAnnotations(member);
             MemberSessionEntityType.CreateAnnotations(memberSession);
             EmbedSiteEntityType.CreateAnnotations(embedSite);
+            OutboxMailEntityType.CreateAnnotations(outboxMail);
+            ScheduledJobEntityType.CreateAnnotations(scheduledJob);
             DataProtectionKeyEntityType.CreateAnnotations(dataProtectionKey);
             IdentityRoleEntityType.CreateAnnotations(identityRole);
             IdentityRoleClaimEntityType.CreateAnnotations(identityRoleClaim);

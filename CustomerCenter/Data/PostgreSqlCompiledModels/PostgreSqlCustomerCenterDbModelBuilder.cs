@@ -12,7 +12,7 @@ namespace CustomerCenter.Data.PostgreSqlCompiledModels
     public partial class PostgreSqlCustomerCenterDbModel
     {
         private PostgreSqlCustomerCenterDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("5da27c05-083c-4af1-862f-987f06bd70f6"), entityTypeCount: 12)
+            : base(skipDetectChanges: false, modelId: new Guid("37115a28-2414-4611-8627-b1a6a0337447"), entityTypeCount: 14)
         {
         }
 
@@ -23,6 +23,8 @@ namespace CustomerCenter.Data.PostgreSqlCompiledModels
             var member = MemberEntityType.Create(this);
             var memberSession = MemberSessionEntityType.Create(this);
             var embedSite = EmbedSiteEntityType.Create(this);
+            var outboxMail = OutboxMailEntityType.Create(this);
+            var scheduledJob = ScheduledJobEntityType.Create(this);
             var dataProtectionKey = DataProtectionKeyEntityType.Create(this);
             var identityRole = IdentityRoleEntityType.Create(this);
             var identityRoleClaim = IdentityRoleClaimEntityType.Create(this);
@@ -46,6 +48,8 @@ namespace CustomerCenter.Data.PostgreSqlCompiledModels
             MemberEntityType.CreateAnnotations(member);
             MemberSessionEntityType.CreateAnnotations(memberSession);
             EmbedSiteEntityType.CreateAnnotations(embedSite);
+            OutboxMailEntityType.CreateAnnotations(outboxMail);
+            ScheduledJobEntityType.CreateAnnotations(scheduledJob);
             DataProtectionKeyEntityType.CreateAnnotations(dataProtectionKey);
             IdentityRoleEntityType.CreateAnnotations(identityRole);
             IdentityRoleClaimEntityType.CreateAnnotations(identityRoleClaim);
