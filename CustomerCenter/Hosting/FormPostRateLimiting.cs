@@ -1,6 +1,8 @@
 using System.Threading.RateLimiting;
+using CustomerCenter.Operations;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
+using StackExchange.Redis;
 
 namespace CustomerCenter.Hosting;
 
@@ -8,6 +10,8 @@ namespace CustomerCenter.Hosting;
 /// Form posts allowed per client and minute. The limit belongs to the endpoint a post reaches, not to how its path was
 /// spelled: the login page carries <c>[EnableRateLimiting(Login)]</c>, so <c>/EMBED/LOGIN</c>, <c>/embed/login/</c> and
 /// <c>/staff/login</c> all count as logins. Posts to endpoints without a policy share the "other" limit.
+/// With <c>Redis:Configuration</c> the counts live in Redis and every instance shares them; without it each instance
+/// counts in its own memory, so N instances behind a load balancer allow N times the limit.
 /// </summary>
 internal static class FormPostRateLimiting
 {
@@ -19,15 +23,25 @@ internal static class FormPostRateLimiting
     public static WebApplicationBuilder AddFormPostRateLimiting(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddRateLimiter(_ => { });
-        builder.Services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitOptions>>((options, limits) =>
+        builder.Services.AddOptions<RedisOptions>().BindConfiguration(RedisOptions.Section)
+            .Validate(IsParsable, $"{RedisOptions.Section}:{nameof(RedisOptions.Configuration)} is not a StackExchange.Redis configuration string (host:port,option=value,…).")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<RedisConnection>();
+        if (new RedisOptions { Configuration = builder.Configuration[$"{RedisOptions.Section}:{nameof(RedisOptions.Configuration)}"] }.IsConfigured)
         {
-            options.AddPolicy(LoginPolicy, context => PerClient(context, LoginPolicy, limits.Value.LoginPerMinute));
-            options.AddPolicy(MailingPolicy, context => PerClient(context, MailingPolicy, limits.Value.MailingFormsPerMinute));
+            builder.Services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis", tags: [OperationsHealth.ReadyTag]);
+        }
+
+        builder.Services.AddRateLimiter(_ => { });
+        builder.Services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitOptions>, IOptions<RedisOptions>, RedisConnection>((options, limits, redisOptions, redis) =>
+        {
+            var counter = new ClientCounter(redisOptions.Value, redis);
+            options.AddPolicy(LoginPolicy, context => counter.PerClient(context, LoginPolicy, limits.Value.LoginPerMinute));
+            options.AddPolicy(MailingPolicy, context => counter.PerClient(context, MailingPolicy, limits.Value.MailingFormsPerMinute));
             // The global limiter runs in addition to an endpoint's policy: it leaves endpoints with their own policy alone.
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
                 context.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>() is null
-                    ? PerClient(context, "other", limits.Value.OtherPostsPerMinute)
+                    ? counter.PerClient(context, "other", limits.Value.OtherPostsPerMinute)
                     : RateLimitPartition.GetNoLimiter("endpoint policy"));
             options.OnRejected = async (rejected, _) =>
             {
@@ -38,14 +52,45 @@ internal static class FormPostRateLimiting
         return builder;
     }
 
-    /// <summary>Reading pages is never limited; form posts are counted per client network.</summary>
-    private static RateLimitPartition<string> PerClient(HttpContext context, string kind, int permitsPerMinute) =>
-        FormPostGuard.IsFormPost(context)
-            ? RateLimitPartition.GetFixedWindowLimiter($"{kind}|{ClientNetwork.Of(context.Connection.RemoteIpAddress)}", _ => new FixedWindowRateLimiterOptions
+    private static bool IsParsable(RedisOptions options)
+    {
+        if (!options.IsConfigured)
+        {
+            return true;
+        }
+
+        try
+        {
+            ConfigurationOptions.Parse(options.Configuration!);
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
+    private sealed class ClientCounter(RedisOptions options, RedisConnection redis)
+    {
+        private static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
+
+        /// <summary>Reading pages is never limited; form posts are counted per client network.</summary>
+        public RateLimitPartition<string> PerClient(HttpContext context, string kind, int permitsPerMinute)
+        {
+            if (!FormPostGuard.IsFormPost(context))
             {
-                PermitLimit = permitsPerMinute,
-                Window = TimeSpan.FromMinutes(1),
-                QueueLimit = 0,
-            })
-            : RateLimitPartition.GetNoLimiter("not a form post");
+                return RateLimitPartition.GetNoLimiter("not a form post");
+            }
+
+            var client = $"{kind}|{ClientNetwork.Of(context.Connection.RemoteIpAddress)}";
+            return options.IsConfigured
+                ? RateLimitPartition.Get($"{options.KeyPrefix}|{client}", key => new SharedFixedWindowLimiter(key, permitsPerMinute, Window, redis))
+                : RateLimitPartition.GetFixedWindowLimiter(client, _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = permitsPerMinute,
+                    Window = Window,
+                    QueueLimit = 0,
+                });
+        }
+    }
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.HttpOverrides;
+using IPNetwork = System.Net.IPNetwork;
 
 namespace CustomerCenter.Hosting;
 
@@ -18,6 +19,7 @@ public static class HostingServiceCollectionExtensions
         builder.AddSecurityHeaders();
 
         var proxies = builder.Configuration.GetSection($"{PortalOptions.Section}:{nameof(PortalOptions.KnownProxies)}").Get<string[]>() ?? [];
+        var knownNetworks = ParseKnownNetworks(builder.Configuration.GetSection($"{PortalOptions.Section}:{nameof(PortalOptions.KnownNetworks)}").Get<string[]>() ?? []);
         builder.Services.Configure<ForwardedHeadersOptions>(options =>
         {
             options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
@@ -33,14 +35,30 @@ public static class HostingServiceCollectionExtensions
 
                 options.KnownProxies.Add(address);
             }
+
+            foreach (var network in knownNetworks)
+            {
+                options.KnownIPNetworks.Add(network);
+            }
         });
         return builder;
     }
 
+    private static List<IPNetwork> ParseKnownNetworks(IEnumerable<string> networks) =>
+    [
+        .. networks.Select(network =>
+            // A base address with bits set past its prefix (10.0.0.5/24, IPNetwork would quietly mask it) is a typo or a
+            // single proxy meant for KnownProxies: start-up stops instead of trusting a network the operator did not mean.
+            IPNetwork.TryParse(network.Trim(), out var parsed) && IPAddress.Parse(network.Trim().Split('/')[0]).Equals(parsed.BaseAddress)
+                ? parsed
+                : throw new InvalidOperationException(
+                    $"{PortalOptions.Section}:{nameof(PortalOptions.KnownNetworks)} contains \"{network}\", which is not a network in CIDR notation (10.0.8.0/24, fd00::/64) with no bits set past its prefix length.")),
+    ];
+
     /// <summary>Honours X-Forwarded-* only when proxies are configured; without any, nobody's are believed.</summary>
     public static IApplicationBuilder UseTrustedForwardedHeaders(this IApplicationBuilder app)
     {
-        var proxies = app.ApplicationServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<PortalOptions>>().Value.KnownProxies;
-        return proxies.Count > 0 ? app.UseForwardedHeaders() : app;
+        var portal = app.ApplicationServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<PortalOptions>>().Value;
+        return portal.TrustsProxies ? app.UseForwardedHeaders() : app;
     }
 }
