@@ -108,8 +108,8 @@ public sealed class AccessLogReaderTests : IDisposable
     [Fact]
     public async Task An_email_prefix_that_many_members_share_pages_exactly_their_events()
     {
-        // Enough members on "a" that the reader walks the time index instead of each member's events.
-        var members = Enumerable.Range(0, AccessLogReader.ManyMembers * 2)
+        // Members on "a" hold most of the events, so the reader walks the time index instead of each member's events.
+        var members = Enumerable.Range(0, 1000)
             .Select(i => NewMember(i % 4 == 0 ? $"bert{i}@example.de" : $"a{i}@example.de"))
             .ToList();
         await portal.WithDbAsync(async db =>
@@ -126,15 +126,37 @@ public sealed class AccessLogReaderTests : IDisposable
 
         var rows = await portal.ReadAllAsync(new AccessLogFilter { Email = "A" }, pageSize: 50);
 
-        Assert.True(onA.Count >= AccessLogReader.ManyMembers);
-        Assert.True(await MatchesManyMembersAsync("A"));
-        Assert.False(await MatchesManyMembersAsync("bert"));
+        Assert.True(await WalksTimeIndexAsync("A"));
+        Assert.False(await WalksTimeIndexAsync("bert"));
         Assert.Equal(expected, rows.Select(r => r.Id));
         Assert.All(rows, row => Assert.StartsWith("a", row.MemberEmail, StringComparison.Ordinal));
     }
 
-    private Task<bool> MatchesManyMembersAsync(string email) =>
-        portal.WithServiceAsync<bool, AccessLogReader>(reader => reader.MatchesManyMembersAsync(new AccessLogFilter { Email = email }, CancellationToken.None));
+    [Fact]
+    public async Task Many_members_with_a_small_share_of_the_events_are_read_member_by_member_not_by_walking_the_time_index()
+    {
+        // 10M events, 1M members: "hanna.schmidt" matched hundreds of members but a tiny share of the events, and a
+        // rule on the number of members walked a quarter of the time index for one page.
+        var hannas = Enumerable.Range(0, 600).Select(i => NewMember($"hanna.schmidt{i}@example.de")).ToList();
+        var busy = NewMember("busy@example.de");
+        await portal.WithDbAsync(async db =>
+        {
+            db.Users.AddRange([.. hannas, busy]);
+            return await db.SaveChangesAsync();
+        });
+        var theirs = Enumerable.Range(0, 20).Select(i => Event(Day.AddMinutes(i * 50), AccessEventKind.LoginSucceeded, hannas[i * 29].Id)).ToArray();
+        var others = Enumerable.Range(0, 2000).Select(i => Event(Day.AddMinutes(i), AccessEventKind.LoginSucceeded, busy.Id)).ToArray();
+        await portal.AddEventsAsync([.. theirs, .. others]);
+
+        var rows = await portal.ReadAllAsync(new AccessLogFilter { Email = "hanna.schmidt" }, pageSize: 50);
+
+        Assert.False(await WalksTimeIndexAsync("hanna.schmidt"));
+        Assert.True(await WalksTimeIndexAsync("busy"));
+        Assert.Equal(theirs.OrderByDescending(e => e.OccurredAt).Select(e => e.Id), rows.Select(r => r.Id));
+    }
+
+    private Task<bool> WalksTimeIndexAsync(string email) =>
+        portal.WithServiceAsync<bool, AccessLogReader>(reader => reader.WalksTimeIndexAsync(new AccessLogFilter { Email = email }, 51, CancellationToken.None));
 
     private Member NewMember(string email) => new()
     {

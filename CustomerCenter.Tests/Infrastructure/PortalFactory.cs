@@ -31,6 +31,8 @@ public class PortalFactory : WebApplicationFactory<Program>
 
     private string? listeningAddress = "https://localhost";
 
+    private IMailTransport? transport;
+
     public PortalFactory()
         : this(NewDataDirectory(), replaceEdges: true)
     {
@@ -82,6 +84,13 @@ public class PortalFactory : WebApplicationFactory<Program>
         return this;
     }
 
+    /// <summary>Mail goes to <paramref name="replacement"/> instead of <see cref="Mail"/> (a server that fails, refuses, hangs).</summary>
+    public PortalFactory WithTransport(IMailTransport replacement)
+    {
+        transport = replacement;
+        return this;
+    }
+
     /// <summary>A test server that listens nowhere, like a command run outside a started portal.</summary>
     public PortalFactory WithoutListeningAddress()
     {
@@ -126,7 +135,7 @@ public class PortalFactory : WebApplicationFactory<Program>
         builder.ConfigureTestServices(services =>
         {
             services.RemoveAll<IMailTransport>();
-            services.AddSingleton<IMailTransport>(Mail);
+            services.AddSingleton(transport ?? Mail);
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
         });

@@ -9,7 +9,7 @@ public sealed class StaffAccessTests(PortalFactory portal) : IClassFixture<Porta
 {
     public static TheoryData<string> StaffRoutes => ["/staff", "/staff/members", "/staff/access-log", "/staff/members/0190b0b0-0000-7000-8000-000000000000", "/staff/embed"];
 
-    public static TheoryData<string> AdminRoutes => ["/staff/team"];
+    public static TheoryData<string> AdminRoutes => ["/staff/team", "/staff/mail"];
 
     [Theory]
     [MemberData(nameof(StaffRoutes))]
@@ -57,6 +57,7 @@ public sealed class StaffAccessTests(PortalFactory portal) : IClassFixture<Porta
         using var admin = await portal.SignedInStaffAsync("the.admin@chamber.example", StaffRoles.Admin);
 
         Assert.Equal(HttpStatusCode.Forbidden, (await staff.GetAsync("/staff/team")).Status);
+        Assert.Equal(HttpStatusCode.Forbidden, (await staff.GetAsync("/staff/mail")).Status);
         var team = await admin.GetAsync("/staff/team");
         Assert.Equal(HttpStatusCode.OK, team.Status);
         Assert.Contains("the.admin@chamber.example", team.Text, StringComparison.Ordinal);

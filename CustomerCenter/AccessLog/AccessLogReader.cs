@@ -15,9 +15,6 @@ public sealed class AccessLogReader(CustomerCenterDb db, ILookupNormalizer norma
     /// <summary>The longest range the chart counts; a longer one is cut to its last <see cref="MaxChartDays"/> days.</summary>
     public const int MaxChartDays = 366;
 
-    /// <summary>From this many members matching the e-mail filter, a page walks the time index (see <see cref="Filtered"/>).</summary>
-    internal const int ManyMembers = 500;
-
     /// <summary>The export's page cache: holds the (Id, Email) index of 200,000 members (see <see cref="WithEmails"/>).</summary>
     private const int ExportCacheKiB = 16 * 1024;
 
@@ -31,7 +28,7 @@ public sealed class AccessLogReader(CustomerCenterDb db, ILookupNormalizer norma
         ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(pageSize, MaxPageSize);
 
-        var rows = await PageQuery(filter, after, pageSize + 1, walkTimeIndex: await MatchesManyMembersAsync(filter, ct)).ToListAsync(ct);
+        var rows = await PageQuery(filter, after, pageSize + 1, walkTimeIndex: await WalksTimeIndexAsync(filter, pageSize + 1, ct)).ToListAsync(ct);
         if (rows.Count <= pageSize)
         {
             return new AccessLogPage(rows, Next: null);
@@ -78,11 +75,22 @@ public sealed class AccessLogReader(CustomerCenterDb db, ILookupNormalizer norma
             return result;
         }
 
+        // Whole days come from the per-day counts unless the filter names members, which those do not know; the
+        // (at most two) partial days at the ends of a range are counted from the events.
+        var countedDays = filter.MemberId is null && string.IsNullOrWhiteSpace(filter.Email)
+            ? await CountedDaysAsync(filter, loginKinds, DateOnly.FromDateTime(from.TimeOfDay == TimeSpan.Zero ? from : from.Date.AddDays(1)), DateOnly.FromDateTime(to.Date), ct)
+            : null;
         var logins = Filtered(filter with { From = null, To = null }, walkTimeIndex: false).Where(e => loginKinds.Contains(e.Kind));
-        // One small query per day rather than one GROUP BY over a computed day: each is a range count on the
-        // (Kind, OccurredAt, Id) index, needs no date function on every row, and reads the same on SQLite and PostgreSQL.
         for (var day = from.Date; day < to; day = day.AddDays(1))
         {
+            if (countedDays is not null && countedDays.TryGetValue(DateOnly.FromDateTime(day), out var counted) && day >= from && day.AddDays(1) <= to)
+            {
+                result.Add(counted);
+                continue;
+            }
+
+            // One small query per day rather than one GROUP BY over a computed day: each is a range count on the
+            // (Kind, OccurredAt, Id) index, needs no date function on every row, and reads the same on SQLite and PostgreSQL.
             var dayStart = day < from ? from : day;
             var dayEnd = day.AddDays(1) > to ? to : day.AddDays(1);
             var counts = await logins
@@ -97,6 +105,42 @@ public sealed class AccessLogReader(CustomerCenterDb db, ILookupNormalizer norma
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// The logins of every whole day in [<paramref name="firstDay"/>, <paramref name="endDay"/>) from the per-day
+    /// counts, restricted to the filter's kinds and outcome: one read of a few hundred rows at most, whatever the
+    /// number of events. Days without logins are present with zeros.
+    /// </summary>
+    private async Task<Dictionary<DateOnly, LoginsPerDay>> CountedDaysAsync(
+        AccessLogFilter filter, AccessEventKind[] loginKinds, DateOnly firstDay, DateOnly endDay, CancellationToken ct)
+    {
+        IEnumerable<AccessEventKind> kinds = loginKinds;
+        if (filter.Kinds is { Count: > 0 } chosen)
+        {
+            kinds = kinds.Intersect(chosen);
+        }
+
+        if (filter.Outcome is { } outcome)
+        {
+            kinds = kinds.Intersect(AccessEventOutcomes.KindsOf(outcome));
+        }
+
+        var kindList = kinds.ToArray();
+        var counts = await db.AccessEventDailyCounts.AsNoTracking()
+            .Where(c => c.Day >= firstDay && c.Day < endDay && kindList.Contains(c.Kind))
+            .ToListAsync(ct);
+        var days = new Dictionary<DateOnly, LoginsPerDay>();
+        for (var day = firstDay; day < endDay; day = day.AddDays(1))
+        {
+            var ofDay = counts.Where(c => c.Day == day).ToList();
+            days[day] = new LoginsPerDay(
+                day,
+                (int)ofDay.Where(c => AccessEventOutcomes.Of(c.Kind) == AccessEventOutcome.Succeeded).Sum(c => c.Count),
+                (int)ofDay.Where(c => AccessEventOutcomes.Of(c.Kind) == AccessEventOutcome.Failed).Sum(c => c.Count));
+        }
+
+        return days;
     }
 
     /// <summary>
@@ -128,10 +172,10 @@ public sealed class AccessLogReader(CustomerCenterDb db, ILookupNormalizer norma
         WithEmails(Filtered(filter, walkTimeIndex: false).OrderByDescending(e => e.OccurredAt).ThenByDescending(e => e.Id));
 
     /// <summary>
-    /// The e-mail filter can match one member or thousands (a prefix such as "a"). For a few, the fastest page reads
-    /// each one's events from the (MemberId, OccurredAt, Id) index and sorts them. For thousands, that sorts tens of
-    /// thousands of rows, while walking the time index newest first finds a page of theirs after a few hundred events,
-    /// looking each one's member up by primary key. SQLite's planner knows no row counts and always takes the first
+    /// The e-mail filter can match one member or thousands (a prefix such as "a"). For a small share of the events,
+    /// the fastest page reads each one's events from the (MemberId, OccurredAt, Id) index and sorts them. For a large
+    /// share, that sorts tens of thousands of rows, while walking the time index newest first finds a page of theirs
+    /// after a few hundred events, looking each one's member up by primary key (<see cref="WalksTimeIndexAsync"/>). SQLite's planner knows no row counts and always takes the first
     /// way, so with <paramref name="walkTimeIndex"/> the condition is a correlated EXISTS on COALESCE(MemberId, …),
     /// which no index of the events answers: the planner then walks the index that gives the order. Pages only: the
     /// export and the chart read every match anyway.
@@ -181,10 +225,41 @@ public sealed class AccessLogReader(CustomerCenterDb db, ILookupNormalizer norma
         return events;
     }
 
-    internal async Task<bool> MatchesManyMembersAsync(AccessLogFilter filter, CancellationToken ct) =>
-        filter.MemberId is null
-        && !string.IsNullOrWhiteSpace(filter.Email)
-        && await MembersByEmail(filter.Email).Take(ManyMembers).CountAsync(ct) == ManyMembers;
+    /// <summary>
+    /// Whether a page of the e-mail filter is cheaper walking the time index than reading each matching member's
+    /// events. The walk reads about take × all events ÷ matching events rows before it has a page; the members' index
+    /// reads all their events and sorts them. What decides is the matching members' share of the events, not their
+    /// number: the two costs meet at √(take × all events) matching events. Both counts are cheap: all events from the
+    /// ids (two index seeks; an upper bound once retention has deleted rows in between), the matching ones counted
+    /// member by member through the (MemberId, …) index and stopped at that threshold.
+    /// </summary>
+    internal async Task<bool> WalksTimeIndexAsync(AccessLogFilter filter, int take, CancellationToken ct)
+    {
+        if (filter.MemberId is not null || string.IsNullOrWhiteSpace(filter.Email))
+        {
+            return false;
+        }
+
+        var newest = await db.AccessEvents.MaxAsync(e => (long?)e.Id, ct);
+        var oldest = await db.AccessEvents.MinAsync(e => (long?)e.Id, ct);
+        if (newest is null || oldest is null)
+        {
+            return false;
+        }
+
+        var threshold = MatchingEventsToWalk(take, newest.Value - oldest.Value + 1);
+        return await MatchingEventsQuery(filter.Email, threshold).CountAsync(ct) >= threshold;
+    }
+
+    /// <summary>From this many matching events a page of <paramref name="take"/> rows walks the time index.</summary>
+    internal static int MatchingEventsToWalk(int take, long allEvents) =>
+        (int)Math.Min(int.MaxValue, Math.Ceiling(Math.Sqrt((double)take * allEvents)));
+
+    /// <summary>The matching members' events, at most <paramref name="limit"/>: members first, each one's events through its index.</summary>
+    internal IQueryable<long> MatchingEventsQuery(string email, int limit) =>
+        MembersByEmail(email)
+            .SelectMany(m => db.AccessEvents.Where(e => e.MemberId == m.Id).Select(e => e.Id))
+            .Take(limit);
 
     private IQueryable<Accounts.Member> MembersByEmail(string email) =>
         MemberPrefixSearch.ByEmail(db.Users, normalizer.NormalizeEmail(email.Trim()));

@@ -1,5 +1,6 @@
 using CustomerCenter.Accounts;
 using CustomerCenter.Data;
+using CustomerCenter.Operations.Jobs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -11,11 +12,21 @@ namespace CustomerCenter.AccessLog;
 /// </summary>
 public sealed class AccessLogRetention(
     IServiceScopeFactory scopes,
+    SingleInstanceJobs jobs,
     IOptions<AccessLogRetentionOptions> options,
     TimeProvider clock,
     ILogger<AccessLogRetention> logger) : BackgroundService
 {
-    /// <summary>One clean-up, in batches; what the timer runs, and what tests call directly.</summary>
+    public const string JobName = "access-log-retention";
+
+    /// <summary>
+    /// What each instance's timer runs: the clean-up, unless another instance already took this interval's pass.
+    /// Null when this instance did not run it.
+    /// </summary>
+    public async Task<RetentionResult?> RunPassIfDueAsync(CancellationToken cancellationToken) =>
+        await jobs.TryTakePassAsync(JobName, options.Value.RetentionInterval, cancellationToken) ? await RunOnceAsync(cancellationToken) : null;
+
+    /// <summary>One clean-up, in batches, whoever else runs; what tests call directly.</summary>
     public async Task<RetentionResult> RunOnceAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
@@ -60,7 +71,7 @@ public sealed class AccessLogRetention(
             {
                 try
                 {
-                    await RunOnceAsync(stoppingToken);
+                    await RunPassIfDueAsync(stoppingToken);
                 }
                 catch (Exception exception) when (exception is not OperationCanceledException)
                 {

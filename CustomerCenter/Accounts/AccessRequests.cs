@@ -1,4 +1,5 @@
 using CustomerCenter.Accounts.Links;
+using CustomerCenter.Data;
 using CustomerCenter.Mail;
 using Microsoft.AspNetCore.Identity;
 
@@ -12,6 +13,7 @@ public sealed class AccessRequests(
     UserManager<Member> users,
     MemberLinks links,
     MemberMails mails,
+    CustomerCenterDb db,
     TimeProvider clock,
     ILogger<AccessRequests> logger)
 {
@@ -20,19 +22,22 @@ public sealed class AccessRequests(
         var member = await users.FindByEmailAsync(email);
         if (member is null)
         {
+            // The invited member and the mail with the link are committed together: no member left without their link.
+            await using var unit = await UnitOfWork.BeginAsync(db);
             member = await InviteAsync(email, language);
             if (member is not null)
             {
-                mails.Send(MemberMailKind.SetPassword, email, language, await links.SetPasswordAsync(member));
+                await mails.SendAsync(MemberMailKind.SetPassword, email, language, await links.SetPasswordAsync(member));
+                await unit.CommitAsync();
             }
         }
         else if (member.Status == MemberStatus.Invited)
         {
-            mails.Send(MemberMailKind.SetPassword, member.Email!, language, await links.SetPasswordAsync(member));
+            await mails.SendAsync(MemberMailKind.SetPassword, member.Email!, language, await links.SetPasswordAsync(member));
         }
         else
         {
-            mails.Send(MemberMailKind.AlreadyHaveAccess, member.Email!, member.Language, await links.ResetPasswordAsync(member));
+            await mails.SendAsync(MemberMailKind.AlreadyHaveAccess, member.Email!, member.Language, await links.ResetPasswordAsync(member));
         }
     }
 
@@ -46,11 +51,11 @@ public sealed class AccessRequests(
         else if (member.Status == MemberStatus.Invited)
         {
             // Never finished creating access: the set-password link is what they need.
-            mails.Send(MemberMailKind.SetPassword, member.Email!, language, await links.SetPasswordAsync(member));
+            await mails.SendAsync(MemberMailKind.SetPassword, member.Email!, language, await links.SetPasswordAsync(member));
         }
         else
         {
-            mails.Send(MemberMailKind.ResetPassword, member.Email!, member.Language, await links.ResetPasswordAsync(member));
+            await mails.SendAsync(MemberMailKind.ResetPassword, member.Email!, member.Language, await links.ResetPasswordAsync(member));
         }
     }
 

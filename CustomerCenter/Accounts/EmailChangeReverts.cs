@@ -1,5 +1,6 @@
 using CustomerCenter.AccessLog;
 using CustomerCenter.Accounts.Links;
+using CustomerCenter.Data;
 using CustomerCenter.Mail;
 using Microsoft.AspNetCore.Identity;
 
@@ -17,6 +18,7 @@ public sealed class EmailChangeReverts(
     MemberMails mails,
     AccessEventRecorder accessLog,
     MemberSessions sessions,
+    CustomerCenterDb db,
     ILogger<EmailChangeReverts> logger)
 {
     public EmailRevertTokenState Check(string? token) => tokens.Read(token).State;
@@ -54,6 +56,9 @@ public sealed class EmailChangeReverts(
             return (EmailRevertOutcome.AddressTaken, null);
         }
 
+        // The restored address, the ended sessions, the event that spends the link and the mail with the way to a new
+        // password are one transaction: a revert never leaves the owner without their reset link.
+        await using var unit = await UnitOfWork.BeginAsync(db);
         member.Email = oldEmail;
         member.UserName = oldEmail;
         member.EmailConfirmed = true;
@@ -71,7 +76,8 @@ public sealed class EmailChangeReverts(
         await users.UpdateSecurityStampAsync(member);
         await sessions.EndAllAsync(member.Id);
         await accessLog.RecordAsync(AccessEventKind.EmailChangeReverted, member.Id);
-        mails.Send(MemberMailKind.EmailChangeReverted, oldEmail, member.Language, await links.ResetPasswordAsync(member), oldEmail);
+        await mails.SendAsync(MemberMailKind.EmailChangeReverted, oldEmail, member.Language, await links.ResetPasswordAsync(member), oldEmail);
+        await unit.CommitAsync();
         return (EmailRevertOutcome.Reverted, oldEmail);
     }
 }

@@ -59,6 +59,8 @@ public sealed class MemberSignIn(
 
         if (verification == PasswordVerificationResult.Failed)
         {
+            // The lockout, its event and the notice to the owner are committed together.
+            await using var unit = await UnitOfWork.BeginAsync(db);
             var lockedUntil = await lockout.CountFailureAsync(member);
             await accessLog.RecordAsync(lockedUntil is null ? AccessEventKind.LoginFailed : AccessEventKind.LockedOut, member.Id);
             if (lockedUntil is { } until)
@@ -66,6 +68,7 @@ public sealed class MemberSignIn(
                 await MailLockoutAsync(member, until);
             }
 
+            await unit.CommitAsync();
             return false;
         }
 
@@ -85,7 +88,7 @@ public sealed class MemberSignIn(
     /// lockout, with a way back in (issue 12 item 10). Members have no time zone, so the time is given in UTC.
     /// </summary>
     private async Task MailLockoutAsync(Member member, DateTimeOffset until) =>
-        mails.Send(MemberMailKind.AccountLocked, member.Email!, member.Language, await links.ResetPasswordAsync(member),
+        await mails.SendAsync(MemberMailKind.AccountLocked, member.Email!, member.Language, await links.ResetPasswordAsync(member),
             until.UtcDateTime.ToString("HH:mm", CultureInfo.InvariantCulture));
 
     /// <summary>
@@ -94,6 +97,9 @@ public sealed class MemberSignIn(
     /// </summary>
     public async Task CompleteSignInAsync(Member member)
     {
+        // With the new-device notice on, the session record, its event and the notice are one transaction; without
+        // it a sign-in stays free of an explicit transaction, as before.
+        await using var unit = member.NotifyOfNewDevices ? await UnitOfWork.BeginAsync(db) : null;
         var now = clock.GetUtcNow().UtcDateTime;
         await db.Users.Where(m => m.Id == member.Id).ExecuteUpdateAsync(s => s
             .SetProperty(m => m.FirstLoginAt, m => m.FirstLoginAt ?? now)
@@ -105,10 +111,15 @@ public sealed class MemberSignIn(
         {
             await MailNewDeviceAsync(member, session, now);
         }
+
+        if (unit is not null)
+        {
+            await unit.CommitAsync();
+        }
     }
 
     private async Task MailNewDeviceAsync(Member member, StartedSession session, DateTime at) =>
-        mails.Send(MemberMailKind.NewDeviceSignIn, member.Email!, member.Language, await links.ResetPasswordAsync(member),
+        await mails.SendAsync(MemberMailKind.NewDeviceSignIn, member.Email!, member.Language, await links.ResetPasswordAsync(member),
             session.Device.Browser ?? "?", session.Device.OperatingSystem ?? "?", session.Network ?? "?",
             at.ToString("HH:mm", CultureInfo.InvariantCulture));
 

@@ -1,5 +1,6 @@
 using CustomerCenter.AccessLog;
 using CustomerCenter.Accounts.Links;
+using CustomerCenter.Data;
 using CustomerCenter.Mail;
 using Microsoft.AspNetCore.Identity;
 
@@ -12,7 +13,8 @@ public sealed class ProfileChanges(
     MemberSessions sessions,
     MemberLinks links,
     MemberMails mails,
-    AccessEventRecorder accessLog)
+    AccessEventRecorder accessLog,
+    CustomerCenterDb db)
 {
     public async Task UpdateNameAsync(Member member, string firstName, string lastName)
     {
@@ -40,11 +42,11 @@ public sealed class ProfileChanges(
 
         if (await users.FindByEmailAsync(newEmail) is not null)
         {
-            mails.Send(MemberMailKind.EmailAlreadyInUse, newEmail, member.Language, link: null);
+            await mails.SendAsync(MemberMailKind.EmailAlreadyInUse, newEmail, member.Language, link: null);
             return;
         }
 
-        mails.Send(MemberMailKind.ConfirmEmailChange, newEmail, member.Language, await links.ConfirmEmailChangeAsync(member, newEmail));
+        await mails.SendAsync(MemberMailKind.ConfirmEmailChange, newEmail, member.Language, await links.ConfirmEmailChangeAsync(member, newEmail));
     }
 
     public async Task<bool> ConfirmEmailChangeAsync(string? memberId, string? newEmail, string? encodedToken)
@@ -57,24 +59,33 @@ public sealed class ProfileChanges(
         }
 
         var oldEmail = member.Email!;
+        // The change, its event and the notice with the way back are one transaction: never a changed address
+        // whose old owner is not told.
+        await using var unit = await UnitOfWork.BeginAsync(db);
         var result = await users.ChangeEmailAsync(member, newEmail, token);
         if (!result.Succeeded)
         {
             return false;
         }
 
-        await users.SetUserNameAsync(member, newEmail);
+        if (!(await users.SetUserNameAsync(member, newEmail)).Succeeded)
+        {
+            return false;
+        }
+
         // The new security stamp refuses every session's cookie; their records end with them.
         await sessions.EndAllAsync(member.Id);
         await accessLog.RecordAsync(AccessEventKind.EmailChanged, member.Id);
         // The old address hears of it, with a way back: if the account was taken over, its owner still reads that mailbox.
-        mails.Send(MemberMailKind.EmailChanged, oldEmail, member.Language, links.RevertEmailChange(member, oldEmail), newEmail);
+        await mails.SendAsync(MemberMailKind.EmailChanged, oldEmail, member.Language, links.RevertEmailChange(member, oldEmail), newEmail);
+        await unit.CommitAsync();
         return true;
     }
 
     /// <summary>Needs the current password; other sessions end, this one is renewed.</summary>
     public async Task<bool> ChangePasswordAsync(Member member, string currentPassword, string newPassword)
     {
+        await using var unit = await UnitOfWork.BeginAsync(db);
         var result = await users.ChangePasswordAsync(member, currentPassword, newPassword);
         if (!result.Succeeded)
         {
@@ -83,7 +94,8 @@ public sealed class ProfileChanges(
 
         await signIn.KeepOnlyThisSessionAsync(member);
         await accessLog.RecordAsync(AccessEventKind.PasswordChanged, member.Id);
-        mails.Send(MemberMailKind.PasswordChanged, member.Email!, member.Language, links.ForgotPassword());
+        await mails.SendAsync(MemberMailKind.PasswordChanged, member.Email!, member.Language, links.ForgotPassword());
+        await unit.CommitAsync();
         return true;
     }
 }

@@ -1,6 +1,8 @@
 using CustomerCenter.Embedding;
 using CustomerCenter.AccessLog;
 using CustomerCenter.Accounts;
+using CustomerCenter.Mail.Outbox;
+using CustomerCenter.Operations.Jobs;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -27,11 +29,17 @@ public class CustomerCenterDb : IdentityDbContext<Member, IdentityRole<Guid>, Gu
 
     public DbSet<AccessEvent> AccessEvents => Set<AccessEvent>();
 
+    public DbSet<AccessEventDailyCount> AccessEventDailyCounts => Set<AccessEventDailyCount>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public DbSet<EmbedSite> EmbedSites => Set<EmbedSite>();
 
     public DbSet<MemberSession> MemberSessions => Set<MemberSession>();
+
+    public DbSet<OutboxMail> OutboxMails => Set<OutboxMail>();
+
+    public DbSet<ScheduledJob> ScheduledJobs => Set<ScheduledJob>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

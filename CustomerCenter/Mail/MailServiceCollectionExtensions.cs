@@ -1,3 +1,7 @@
+using CustomerCenter.Data;
+using CustomerCenter.Mail.Outbox;
+using CustomerCenter.Operations;
+
 namespace CustomerCenter.Mail;
 
 public static class MailServiceCollectionExtensions
@@ -17,10 +21,19 @@ public static class MailServiceCollectionExtensions
             builder.Services.AddSingleton<IMailTransport, SmtpMailTransport>();
         }
 
-        builder.Services.AddSingleton<MailOutbox>();
-        builder.Services.AddSingleton<MailDispatcher>();
-        builder.Services.AddHostedService(services => services.GetRequiredService<MailDispatcher>());
-        builder.Services.AddSingleton<MemberMails>();
+        builder.Services.AddSingleton<OutboxSignal>();
+        builder.Services.AddSingleton<OutboxDepth>();
+        builder.Services.AddSingleton<OutboxCommitWatcher>();
+        // Both context types: the PostgreSQL one is registered under CustomerCenterDb with options of its own type.
+        builder.Services.ConfigureDbContext<CustomerCenterDb>((services, options) => options.AddInterceptors(services.GetRequiredService<OutboxCommitWatcher>()));
+        builder.Services.ConfigureDbContext<PostgreSqlCustomerCenterDb>((services, options) => options.AddInterceptors(services.GetRequiredService<OutboxCommitWatcher>()));
+        builder.Services.AddSingleton<OutboxDispatcher>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<OutboxDispatcher>());
+        builder.Services.AddSingleton<OutboxCleanup>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<OutboxCleanup>());
+        builder.Services.AddScoped<GivenUpMails>();
+        builder.Services.AddScoped<MemberMails>();
+        builder.Services.AddHealthChecks().AddCheck<OutboxHealthCheck>("outbox", tags: [OperationsHealth.ReadyTag]);
         return builder;
     }
 }

@@ -1,16 +1,23 @@
 using System.Globalization;
 using System.Net;
+using CustomerCenter.Data;
 using CustomerCenter.Localization;
+using CustomerCenter.Mail.Outbox;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Localization;
 
 namespace CustomerCenter.Mail;
 
-/// <summary>Composes the member's messages in their language, as plain text and HTML, and queues them.</summary>
-public sealed class MemberMails(IStringLocalizer<Texts> texts, MailOutbox queue)
+/// <summary>
+/// Composes the member's messages in their language, as plain text and HTML, and puts them into the outbox table
+/// through the scope's <see cref="CustomerCenterDb"/>: inside the caller's transaction, the mail is committed together
+/// with the change that causes it, or not at all.
+/// </summary>
+public sealed class MemberMails(IStringLocalizer<Texts> texts, CustomerCenterDb db, TimeProvider clock)
 {
+    /// <summary>Saves the mail into the outbox (and whatever else the scope's context has pending).</summary>
     /// <param name="introArguments">Fill the placeholders of the kind's Intro text ({0}, {1}, …).</param>
-    public void Send(MemberMailKind kind, string to, string language, string? link, params object[] introArguments)
+    public async Task SendAsync(MemberMailKind kind, string to, string language, string? link, params object[] introArguments)
     {
         var code = PortalLanguages.Normalize(language);
         // The link carries the mail's language: it opens where no customerLang cookie may be, in a mail client's
@@ -18,14 +25,31 @@ public sealed class MemberMails(IStringLocalizer<Texts> texts, MailOutbox queue)
         var localizedLink = link is null ? null : QueryHelpers.AddQueryString(link, PortalLanguages.QueryParameter, code);
         var previous = CultureInfo.CurrentUICulture;
         CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(code);
+        OutgoingMail mail;
         try
         {
-            queue.Enqueue(Compose(kind, to, localizedLink, introArguments));
+            mail = Compose(kind, to, localizedLink, introArguments);
         }
         finally
         {
             CultureInfo.CurrentUICulture = previous;
         }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        db.OutboxMails.Add(new OutboxMail
+        {
+            Id = Guid.CreateVersion7(),
+            Kind = kind,
+            To = mail.To,
+            Subject = mail.Subject,
+            TextBody = mail.TextBody,
+            HtmlBody = mail.HtmlBody,
+            Link = mail.Link,
+            State = OutboxMailState.Pending,
+            CreatedAt = now,
+            DueAt = now,
+        });
+        await db.SaveChangesAsync();
     }
 
     private OutgoingMail Compose(MemberMailKind kind, string to, string? link, object[] introArguments)

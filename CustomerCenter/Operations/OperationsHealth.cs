@@ -9,7 +9,7 @@ namespace CustomerCenter.Operations;
 /// </summary>
 public static class OperationsHealth
 {
-    /// <summary>A check registered with this tag joins readiness (the mail outbox's check will, when the outbox is in the database).</summary>
+    /// <summary>A check registered with this tag joins readiness (the mail outbox's registers itself in AddMail).</summary>
     public const string ReadyTag = "ready";
 
     internal static void AddReadinessChecks(IHealthChecksBuilder checks) => checks

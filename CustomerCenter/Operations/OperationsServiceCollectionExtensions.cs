@@ -1,3 +1,5 @@
+using CustomerCenter.Operations.Jobs;
+
 namespace CustomerCenter.Operations;
 
 public static class OperationsServiceCollectionExtensions
@@ -6,6 +8,7 @@ public static class OperationsServiceCollectionExtensions
     {
         OperationsHealth.AddReadinessChecks(builder.Services.AddHealthChecks());
         builder.Services.AddSingleton<PortalMetrics>();
+        builder.Services.AddSingleton<SingleInstanceJobs>();
         builder.AddPortalTelemetry();
         return builder;
     }

@@ -1,5 +1,5 @@
 using System.Diagnostics.Metrics;
-using CustomerCenter.Mail;
+using CustomerCenter.Mail.Outbox;
 
 namespace CustomerCenter.Operations;
 
@@ -14,13 +14,13 @@ public sealed class PortalMetrics
     private readonly Counter<long> logins;
     private readonly Counter<long> mails;
 
-    public PortalMetrics(IMeterFactory meterFactory, MailOutbox outbox)
+    public PortalMetrics(IMeterFactory meterFactory, OutboxDepth outbox)
     {
         Meter = meterFactory.Create(MeterName);
         logins = Meter.CreateCounter<long>("customer_center.member.logins", "{login}", "Password logins by members, by outcome (succeeded, failed).");
         mails = Meter.CreateCounter<long>("customer_center.mails", "{mail}", "Mails delivered to the transport (sent) or given up (failed).");
-        Meter.CreateObservableGauge("customer_center.mails.queued", () => outbox.Reader.Count, "{mail}",
-            "Mails waiting in this instance's queue for a delivery slot.");
+        Meter.CreateObservableGauge("customer_center.mails.queued", () => outbox.Pending, "{mail}",
+            "Mails waiting in the outbox (all instances), as last counted by this instance's dispatcher.");
     }
 
     /// <summary>The meter of this portal instance; tests listen to it alone.</summary>

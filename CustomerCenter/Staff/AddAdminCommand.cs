@@ -2,7 +2,7 @@ using CustomerCenter.Accounts;
 using CustomerCenter.Accounts.Forms;
 using CustomerCenter.Hosting;
 using CustomerCenter.Localization;
-using CustomerCenter.Mail;
+using CustomerCenter.Mail.Outbox;
 using FluentValidation;
 
 namespace CustomerCenter.Staff;
@@ -45,7 +45,9 @@ internal static class AddAdminCommand
 
         if (member.Status == MemberStatus.Invited)
         {
-            await provider.GetRequiredService<MailDispatcher>().SendPendingAsync(cancellationToken);
+            // The invitation is in the outbox already; sent here, as no dispatcher runs for a command. If the mail server
+            // refuses it now, the running portal retries it.
+            await provider.GetRequiredService<OutboxDispatcher>().SendDueAsync(cancellationToken);
             Console.WriteLine($"{email} is an Admin. A link to set the password was mailed to them.");
         }
         else

@@ -64,6 +64,8 @@ public sealed class StaffTeam(
         string email, string role, string language, MemberMailKind invitation, string[] inviter, CancellationToken cancellationToken)
     {
         await EnsureRolesAsync();
+        // The new member, the role and the invitation are committed together: nobody holds a role without the mail.
+        await using var unit = await UnitOfWork.BeginAsync(db, cancellationToken);
         var member = await users.FindByEmailAsync(email) ?? await accessRequests.InviteAsync(email, language);
         if (member is null)
         {
@@ -77,10 +79,11 @@ public sealed class StaffTeam(
 
         if (member.Status == MemberStatus.Invited)
         {
-            mails.Send(invitation, member.Email!, member.Language, await links.SetPasswordAsync(member), inviter);
+            await mails.SendAsync(invitation, member.Email!, member.Language, await links.SetPasswordAsync(member), inviter);
         }
 
         cancellationToken.ThrowIfCancellationRequested();
+        await unit.CommitAsync(cancellationToken);
         return member;
     }
 

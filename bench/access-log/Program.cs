@@ -7,24 +7,56 @@ using CustomerCenter.Staff.Members;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
-// Server time of the staff access log's queries on a seeded SQLite database (README: Benchmarks → access log).
-// dotnet run -c Release --project bench/access-log -- [--members 100000] [--events 1000000] [--runs 9] [--db path] [--reseed] [--export-only]
+// Server time of the staff access log's queries on a seeded database (README: Benchmarks → access log).
+// dotnet run -c Release --project bench/access-log -- [--provider Sqlite|PostgreSQL] [--members 100000] [--events 1000000]
+//     [--runs 9] [--db path | --connection "Host=…;Database=…"] [--reseed] [--export-only]
+// PostgreSQL: bench/access-log/postgres.sh start prints a connection string to a throwaway server of its own.
 var options = BenchOptions.Parse(args);
-var connectionString = $"Data Source={options.Database}";
+var postgreSql = options.Provider == DatabaseProvider.PostgreSQL;
+var connectionString = postgreSql
+    ? options.Connection ?? throw new ArgumentException("--provider PostgreSQL needs --connection (see bench/access-log/postgres.sh).")
+    : $"Data Source={options.Database}";
 var inv = CultureInfo.InvariantCulture;
 
-if (options.Reseed || !File.Exists(options.Database))
+if (options.Reseed && !postgreSql)
 {
-    Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(options.Database))!);
     foreach (var file in new[] { options.Database, options.Database + "-wal", options.Database + "-shm" })
     {
         File.Delete(file);
     }
+}
 
-    await using var db = NewDb();
+if (!postgreSql)
+{
+    Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(options.Database))!);
+}
+
+await using (var db = NewDb())
+{
+    if (options.Reseed && postgreSql)
+    {
+        await db.Database.EnsureDeletedAsync();
+    }
+
+    // Always: a database seeded by an older build gets the newer migrations (and their backfills) first.
+    var migrations = Stopwatch.StartNew();
+    var pending = (await db.Database.GetPendingMigrationsAsync()).ToList();
     await db.Database.MigrateAsync();
-    var seeded = await DemoDataSeeder.SeedAsync(db, options.Members, options.Events, DateTime.UtcNow, seed: 42, CancellationToken.None);
-    Console.WriteLine(string.Create(inv, $"Seeded {seeded.Members:N0} members in {seeded.MembersTime.TotalSeconds:0.0} s and {seeded.AccessEvents:N0} events in {seeded.EventsTime.TotalSeconds:0.0} s into {options.Database}"));
+    if (pending.Count > 0)
+    {
+        Console.WriteLine(string.Create(inv, $"Applied {pending.Count} migrations in {migrations.Elapsed.TotalSeconds:0.0} s"));
+    }
+
+    if (!await db.AccessEvents.AnyAsync())
+    {
+        var seeded = await DemoDataSeeder.SeedAsync(db, options.Members, options.Events, DateTime.UtcNow, seed: 42, CancellationToken.None);
+        Console.WriteLine(string.Create(inv, $"Seeded {seeded.Members:N0} members in {seeded.MembersTime.TotalSeconds:0.0} s and {seeded.AccessEvents:N0} events in {seeded.EventsTime.TotalSeconds:0.0} s"));
+        if (postgreSql)
+        {
+            // Fresh statistics, as autovacuum would gather them shortly after a load of this size.
+            await db.Database.ExecuteSqlRawAsync("VACUUM ANALYZE");
+        }
+    }
 }
 
 DateTime latest;
@@ -40,7 +72,7 @@ await using (var db = NewDb())
         .GroupBy(e => e.MemberId).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstAsync())!.Value;
 }
 
-Console.WriteLine(string.Create(inv, $"{memberCount:N0} members, {eventCount:N0} access events; {options.Runs} runs each (plus one warm-up), Release={!IsDebug()}"));
+Console.WriteLine(string.Create(inv, $"{options.Provider}: {memberCount:N0} members, {eventCount:N0} access events; {options.Runs} runs each (plus one warm-up), Release={!IsDebug()}"));
 var results = new List<(string Name, Stats Stats, string Target)>();
 if (options.ExportOnly)
 {
@@ -93,7 +125,9 @@ void PrintExport(ExportResult export)
         $"| Export: peak working set growth | **{export.PeakGrowth / 1024.0 / 1024.0:0.0} MB** (managed heap after: {export.HeapAfter / 1024.0 / 1024.0:0.0} MB, gen2 GCs: {export.Gen2}) | | | < 50 MB |"));
 }
 
-CustomerCenterDb NewDb() => new(new DbContextOptionsBuilder<CustomerCenterDb>().UseSqlite(connectionString).Options);
+CustomerCenterDb NewDb() => postgreSql
+    ? new PostgreSqlCustomerCenterDb(new DbContextOptionsBuilder<PostgreSqlCustomerCenterDb>().UseNpgsql(connectionString).Options)
+    : new CustomerCenterDb(new DbContextOptionsBuilder<CustomerCenterDb>().UseSqlite(connectionString).Options);
 
 AccessLogReader NewReader(CustomerCenterDb db) => new(db, new UpperInvariantLookupNormalizer(), TimeProvider.System);
 
@@ -214,10 +248,12 @@ internal sealed record Stats(double Median, double Min, double Max)
 
 internal sealed record ExportResult(long Rows, long Bytes, TimeSpan Median, TimeSpan Min, TimeSpan Max, long PeakGrowth, long HeapAfter, int Gen2);
 
-internal sealed record BenchOptions(string Database, int Members, int Events, int Runs, bool Reseed, bool ExportOnly)
+internal sealed record BenchOptions(DatabaseProvider Provider, string Database, string? Connection, int Members, int Events, int Runs, bool Reseed, bool ExportOnly)
 {
     public static BenchOptions Parse(string[] args)
     {
+        var provider = DatabaseProvider.Sqlite;
+        string? connection = null;
         var database = Path.Combine(Path.GetTempPath(), "customer-center-bench", "access-log.db");
         int members = 100_000, events = 1_000_000, runs = 9;
         bool reseed = false, exportOnly = false;
@@ -225,6 +261,8 @@ internal sealed record BenchOptions(string Database, int Members, int Events, in
         {
             switch (args[i])
             {
+                case "--provider": provider = Enum.Parse<DatabaseProvider>(args[++i], ignoreCase: true); break;
+                case "--connection": connection = args[++i]; break;
                 case "--db": database = args[++i]; break;
                 case "--members": members = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 case "--events": events = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
@@ -235,7 +273,7 @@ internal sealed record BenchOptions(string Database, int Members, int Events, in
             }
         }
 
-        return new BenchOptions(database, members, events, runs, reseed, exportOnly);
+        return new BenchOptions(provider, database, connection, members, events, runs, reseed, exportOnly);
     }
 }
 

@@ -54,17 +54,21 @@ public sealed class MemberActions(
                 () => users.ResetAccessFailedCountAsync(member));
         });
 
-    /// <summary>The mail names the staff user: the member did not ask for it this time. Sent once the event is saved.</summary>
+    /// <summary>The mail names the staff user: the member did not ask for it this time. Queued in the event's transaction.</summary>
     public Task<StaffActionOutcome> ResendInvitationAsync(Guid memberId, Guid actorId) =>
-        ChangeAsync(memberId, actorId, AccessEventKind.InvitationResent, _ => Task.FromResult(IdentityResult.Success),
-            afterCommit: async member =>
-                mails.Send(MemberMailKind.InvitationResentByStaff, member.Email!, member.Language, await links.SetPasswordAsync(member), await StaffNameAsync(actorId)));
+        ChangeAsync(memberId, actorId, AccessEventKind.InvitationResent, async member =>
+        {
+            await mails.SendAsync(MemberMailKind.InvitationResentByStaff, member.Email!, member.Language, await links.SetPasswordAsync(member), await StaffNameAsync(actorId));
+            return IdentityResult.Success;
+        });
 
-    /// <summary>The mail names the staff user: the member did not ask for it. Sent once the event is saved.</summary>
+    /// <summary>The mail names the staff user: the member did not ask for it. Queued in the event's transaction.</summary>
     public Task<StaffActionOutcome> SendResetLinkAsync(Guid memberId, Guid actorId) =>
-        ChangeAsync(memberId, actorId, AccessEventKind.ResetLinkSent, _ => Task.FromResult(IdentityResult.Success),
-            afterCommit: async member =>
-                mails.Send(MemberMailKind.ResetLinkByStaff, member.Email!, member.Language, await links.ResetPasswordAsync(member), await StaffNameAsync(actorId)));
+        ChangeAsync(memberId, actorId, AccessEventKind.ResetLinkSent, async member =>
+        {
+            await mails.SendAsync(MemberMailKind.ResetLinkByStaff, member.Email!, member.Language, await links.ResetPasswordAsync(member), await StaffNameAsync(actorId));
+            return IdentityResult.Success;
+        });
 
     /// <summary>Removes the member's personal data; their events stay, without the reference to them.</summary>
     public Task<StaffActionOutcome> EraseAsync(Guid memberId, Guid actorId) =>
@@ -118,14 +122,10 @@ public sealed class MemberActions(
             if (emailChanged)
             {
                 await accessLog.RecordAsync(AccessEventKind.EmailChangeRequestedByStaff, member.Id, actorId);
+                await profileChanges.RequestEmailChangeAsync(member, email);
             }
 
             await transaction.CommitAsync();
-        }
-
-        if (emailChanged)
-        {
-            await profileChanges.RequestEmailChangeAsync(member, email);
         }
 
         return new(StaffActionOutcome.Done, emailChanged);
