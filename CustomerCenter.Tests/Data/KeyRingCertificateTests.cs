@@ -1,5 +1,4 @@
 using System.Net;
-using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using CustomerCenter.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -64,8 +63,7 @@ public sealed class KeyRingCertificateTests : IDisposable
     [Fact]
     public void A_certificate_without_its_private_key_stops_start_up()
     {
-        using var rsa = RSA.Create(2048);
-        using var withKey = SelfSigned(rsa);
+        using var withKey = SelfSignedCertificate.Create("CN=Customer Center key ring (test)");
         var path = Path.Combine(folder, "public-only.pfx");
         using (var publicOnly = X509CertificateLoader.LoadCertificate(withKey.Export(X509ContentType.Cert)))
         {
@@ -84,19 +82,12 @@ public sealed class KeyRingCertificateTests : IDisposable
     private static PortalFactory WithCertificate(PortalFactory portal, string path, string password) =>
         portal.With("DataProtection:CertificatePath", path).With("DataProtection:CertificatePassword", password);
 
+    /// <summary>A throwaway certificate made in the test (CertificateRequest), written with its key as a .pfx.</summary>
     private string WriteCertificate(string name, string password)
     {
-        using var rsa = RSA.Create(2048);
-        using var certificate = SelfSigned(rsa);
+        using var certificate = SelfSignedCertificate.Create("CN=Customer Center key ring (test)");
         var path = Path.Combine(folder, name);
-        File.WriteAllBytes(path, certificate.Export(X509ContentType.Pkcs12, password));
+        SelfSignedCertificate.WritePfx(certificate, path, password);
         return path;
-    }
-
-    private static X509Certificate2 SelfSigned(RSA rsa)
-    {
-        var request = new CertificateRequest("CN=Customer Center key ring (test)", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyEncipherment | X509KeyUsageFlags.DataEncipherment, critical: false));
-        return request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
     }
 }
