@@ -27,8 +27,10 @@ public sealed class AccessLogQueryPlanTests(PortalFactory portal) : IClassFixtur
     {
         var plan = await PlanAsync(reader => reader.PageQuery(new AccessLogFilter { Email = "hanna" }, null, 51, walkTimeIndex: false));
 
-        Assert.Matches(@"SEARCH \w+ USING INDEX IX_AccessEvents_MemberId_OccurredAt_Id \(MemberId=\?\)", plan);
+        // The page's ids from the member index alone (covering: no event row read to sort), then those rows by key.
+        Assert.Matches(@"SEARCH \w+ USING COVERING INDEX IX_AccessEvents_MemberId_OccurredAt_Id \(MemberId=\?\)", plan);
         Assert.Matches(@"SEARCH \w+ USING INDEX EmailIndex \(NormalizedEmail>\? AND NormalizedEmail<\?\)", plan);
+        Assert.Matches(@"SEARCH \w+ USING INTEGER PRIMARY KEY \(rowid=\?\)", plan);
     }
 
     [SqliteFact]

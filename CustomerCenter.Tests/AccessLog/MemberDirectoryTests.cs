@@ -90,6 +90,26 @@ public sealed class MemberDirectoryTests(MemberDirectoryTests.Members members) :
         Assert.Equal(3, Regex.Count(plan, @"SEARCH \w+ USING COVERING INDEX IX_AspNetUsers_Normalized\w+ \(Normalized\w+>\? AND Normalized\w+<\?\)"));
     }
 
+    [Fact]
+    public async Task Beyond_the_exact_count_limit_a_page_says_more_than_and_there_is_always_a_next_page()
+    {
+        async Task<MemberDirectoryPage> PageAsync(int page)
+        {
+            await using var scope = members.Portal.Services.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<MemberDirectory>()
+                .SearchAsync(null, MemberSortColumn.LastName, false, page, 1, exactCountLimit: 2, CancellationToken.None);
+        }
+
+        var first = await PageAsync(0);
+        var third = await PageAsync(2);
+        var last = await PageAsync(Members.Count - 1);
+
+        Assert.Equal((2, true), (first.TotalCount, first.MoreThanTotal));
+        Assert.Equal((4, true), (third.TotalCount, third.MoreThanTotal));
+        Assert.Equal((Members.Count, false), (last.TotalCount, last.MoreThanTotal));
+        Assert.Single(last.Rows);
+    }
+
     private Task<MemberDirectoryPage> SearchAsync(string? search, MemberSortColumn sort, bool descending, int page, int pageSize) =>
         SearchAsync(members.Portal, search, sort, descending, page, pageSize);
 

@@ -15,6 +15,9 @@ public sealed class AccessLogReader(CustomerCenterDb db, ILookupNormalizer norma
     /// <summary>The longest range the chart counts; a longer one is cut to its last <see cref="MaxChartDays"/> days.</summary>
     public const int MaxChartDays = 366;
 
+    /// <summary>How many of the members matching an e-mail filter are asked for their events to estimate all of theirs.</summary>
+    private const int SampledMembers = 100;
+
     /// <summary>The export's page cache: holds the (Id, Email) index of 200,000 members (see <see cref="WithEmails"/>).</summary>
     private const int ExportCacheKiB = 16 * 1024;
 
@@ -48,6 +51,14 @@ public sealed class AccessLogReader(CustomerCenterDb db, ILookupNormalizer norma
             // The first condition alone is a range on the index, where the scan starts; the second one then skips
             // the events of that same instant that were already shown.
             events = events.Where(e => e.OccurredAt <= at && (e.OccurredAt < at || e.Id < id));
+        }
+
+        if (!walkTimeIndex && !string.IsNullOrWhiteSpace(filter.Email))
+        {
+            // The page's ids first, from the (MemberId, OccurredAt, Id) index alone; only those rows are read. Sorting
+            // the matching members' events as whole rows would read each of thousands of rows at random.
+            var pageIds = events.OrderByDescending(e => e.OccurredAt).ThenByDescending(e => e.Id).Take(take).Select(e => e.Id);
+            events = db.AccessEvents.AsNoTracking().Where(e => pageIds.Contains(e.Id));
         }
 
         return WithEmails(events.OrderByDescending(e => e.OccurredAt).ThenByDescending(e => e.Id).Take(take));
@@ -228,10 +239,11 @@ public sealed class AccessLogReader(CustomerCenterDb db, ILookupNormalizer norma
     /// <summary>
     /// Whether a page of the e-mail filter is cheaper walking the time index than reading each matching member's
     /// events. The walk reads about take × all events ÷ matching events rows before it has a page; the members' index
-    /// reads all their events and sorts them. What decides is the matching members' share of the events, not their
-    /// number: the two costs meet at √(take × all events) matching events. Both counts are cheap: all events from the
-    /// ids (two index seeks; an upper bound once retention has deleted rows in between), the matching ones counted
-    /// member by member through the (MemberId, …) index and stopped at that threshold.
+    /// reads all their events. What decides is the matching members' share of the events, not their number: the two
+    /// costs meet at √(take × all events) matching events. All events come from the ids (two index seeks; an upper
+    /// bound once retention has deleted rows in between); the matching ones are estimated from the events of the
+    /// first <see cref="SampledMembers"/> matching members times the number of matching members, counted only as far
+    /// as the estimate needs. Each step reads at most a few thousand index entries.
     /// </summary>
     internal async Task<bool> WalksTimeIndexAsync(AccessLogFilter filter, int take, CancellationToken ct)
     {
@@ -248,18 +260,32 @@ public sealed class AccessLogReader(CustomerCenterDb db, ILookupNormalizer norma
         }
 
         var threshold = MatchingEventsToWalk(take, newest.Value - oldest.Value + 1);
-        return await MatchingEventsQuery(filter.Email, threshold).CountAsync(ct) >= threshold;
+        var sampleEvents = await MembersByEmail(filter.Email)
+            .Take(SampledMembers)
+            .SelectMany(m => db.AccessEvents.Where(e => e.MemberId == m.Id).Select(e => e.Id))
+            .Take(threshold)
+            .CountAsync(ct);
+        if (sampleEvents == 0)
+        {
+            // Members without events: the walk would read the whole log before it gave up.
+            return false;
+        }
+
+        var sampled = await MembersByEmail(filter.Email).Take(SampledMembers).CountAsync(ct);
+        if (sampled < SampledMembers)
+        {
+            // The sample is every matching member.
+            return sampleEvents >= threshold;
+        }
+
+        // As many members as it takes, at the sample's events per member, to reach the threshold; counted that far.
+        var membersNeeded = (int)Math.Min(int.MaxValue - 1, Math.Ceiling((double)threshold * SampledMembers / sampleEvents));
+        return await MembersByEmail(filter.Email).Take(membersNeeded).CountAsync(ct) >= membersNeeded;
     }
 
     /// <summary>From this many matching events a page of <paramref name="take"/> rows walks the time index.</summary>
     internal static int MatchingEventsToWalk(int take, long allEvents) =>
         (int)Math.Min(int.MaxValue, Math.Ceiling(Math.Sqrt((double)take * allEvents)));
-
-    /// <summary>The matching members' events, at most <paramref name="limit"/>: members first, each one's events through its index.</summary>
-    internal IQueryable<long> MatchingEventsQuery(string email, int limit) =>
-        MembersByEmail(email)
-            .SelectMany(m => db.AccessEvents.Where(e => e.MemberId == m.Id).Select(e => e.Id))
-            .Take(limit);
 
     private IQueryable<Accounts.Member> MembersByEmail(string email) =>
         MemberPrefixSearch.ByEmail(db.Users, normalizer.NormalizeEmail(email.Trim()));

@@ -43,6 +43,16 @@ public static class DatabaseServiceCollectionExtensions
             .SetApplicationName("CustomerCenter")
             .PersistKeysToDbContext<CustomerCenterDb>()
             .ProtectKeysWithConfiguredCertificate(builder.Configuration);
+        // The framework's key-ring preload runs before Kestrel listens; KeyRingWarmUp does it beside Kestrel's start.
+        // Matched by name because the framework's type is internal: should it be renamed, both run, which is harmless.
+        var preload = builder.Services.FirstOrDefault(service =>
+            service.ServiceType == typeof(IHostedService) && service.ImplementationType?.Name == "DataProtectionHostedService");
+        if (preload is not null)
+        {
+            builder.Services.Remove(preload);
+        }
+
+        builder.Services.AddHostedService<KeyRingWarmUp>();
         return builder;
     }
 

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 
 // Server time of the staff access log's queries on a seeded database (README: Benchmarks → access log).
 // dotnet run -c Release --project bench/access-log -- [--provider Sqlite|PostgreSQL] [--members 100000] [--events 1000000]
-//     [--runs 9] [--db path | --connection "Host=…;Database=…"] [--reseed] [--export-only]
+//     [--runs 9] [--db path | --connection "Host=…;Database=…"] [--reseed] [--export-only | --no-export]
 // PostgreSQL: bench/access-log/postgres.sh start prints a connection string to a throwaway server of its own.
 var options = BenchOptions.Parse(args);
 var postgreSql = options.Provider == DatabaseProvider.PostgreSQL;
@@ -104,7 +104,7 @@ results.Add(("Members: page 1,000 by last name (OFFSET 49,950), with count", awa
 results.Add(("Members: search \"schm\", with count", await TimeMembersAsync(d => d.SearchAsync("schm", MemberSortColumn.LastName, false, 0, 50, default)), "≤ 50 ms"));
 results.Add(("Members: search \"anna sch\", with count", await TimeMembersAsync(d => d.SearchAsync("anna sch", MemberSortColumn.LastName, false, 0, 50, default)), "≤ 50 ms"));
 
-var export = await MeasureExportAsync();
+var export = options.NoExport ? null : await MeasureExportAsync();
 
 Console.WriteLine();
 Console.WriteLine("| measurement | median | min | max | target |");
@@ -114,7 +114,11 @@ foreach (var (name, stats, target) in results)
     Console.WriteLine(string.Create(inv, $"| {name} | {stats.Median:0.0} ms | {stats.Min:0.0} ms | {stats.Max:0.0} ms | {target} |"));
 }
 
-PrintExport(export);
+if (export is not null)
+{
+    PrintExport(export);
+}
+
 return 0;
 
 void PrintExport(ExportResult export)
@@ -248,7 +252,7 @@ internal sealed record Stats(double Median, double Min, double Max)
 
 internal sealed record ExportResult(long Rows, long Bytes, TimeSpan Median, TimeSpan Min, TimeSpan Max, long PeakGrowth, long HeapAfter, int Gen2);
 
-internal sealed record BenchOptions(DatabaseProvider Provider, string Database, string? Connection, int Members, int Events, int Runs, bool Reseed, bool ExportOnly)
+internal sealed record BenchOptions(DatabaseProvider Provider, string Database, string? Connection, int Members, int Events, int Runs, bool Reseed, bool ExportOnly, bool NoExport)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -256,7 +260,7 @@ internal sealed record BenchOptions(DatabaseProvider Provider, string Database, 
         string? connection = null;
         var database = Path.Combine(Path.GetTempPath(), "customer-center-bench", "access-log.db");
         int members = 100_000, events = 1_000_000, runs = 9;
-        bool reseed = false, exportOnly = false;
+        bool reseed = false, exportOnly = false, noExport = false;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -269,11 +273,12 @@ internal sealed record BenchOptions(DatabaseProvider Provider, string Database, 
                 case "--runs": runs = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 case "--reseed": reseed = true; break;
                 case "--export-only": exportOnly = true; break;
+                case "--no-export": noExport = true; break;
                 default: throw new ArgumentException($"Unknown argument {args[i]}");
             }
         }
 
-        return new BenchOptions(provider, database, connection, members, events, runs, reseed, exportOnly);
+        return new BenchOptions(provider, database, connection, members, events, runs, reseed, exportOnly, noExport);
     }
 }
 

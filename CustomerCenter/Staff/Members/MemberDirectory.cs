@@ -9,6 +9,12 @@ public sealed class MemberDirectory(CustomerCenterDb db)
 {
     public const int MaxPageSize = 500;
 
+    /// <summary>
+    /// Up to this many matches a page says exactly how many there are; beyond it "more than", which is what a staff
+    /// user paging through a list needs. An exact total of a million members is a full index scan on every page.
+    /// </summary>
+    public const int ExactCountLimit = 10_000;
+
     /// <summary>At most this many words of a search are used; each must match.</summary>
     public const int MaxSearchTerms = 4;
 
@@ -16,7 +22,11 @@ public sealed class MemberDirectory(CustomerCenterDb db)
     /// One page (zero-based) of members. Every word of <paramref name="search"/> must be the start of the member's
     /// e-mail, first name or last name, case-insensitively ("schm" finds Schmidt, "anna sch" finds Anna Schulz).
     /// </summary>
-    public async Task<MemberDirectoryPage> SearchAsync(string? search, MemberSortColumn sort, bool descending, int page, int pageSize, CancellationToken ct)
+    public Task<MemberDirectoryPage> SearchAsync(string? search, MemberSortColumn sort, bool descending, int page, int pageSize, CancellationToken ct) =>
+        SearchAsync(search, sort, descending, page, pageSize, ExactCountLimit, ct);
+
+    internal async Task<MemberDirectoryPage> SearchAsync(
+        string? search, MemberSortColumn sort, bool descending, int page, int pageSize, int exactCountLimit, CancellationToken ct)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(page);
         ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
@@ -24,13 +34,15 @@ public sealed class MemberDirectory(CustomerCenterDb db)
         ArgumentOutOfRangeException.ThrowIfGreaterThan(page, int.MaxValue / pageSize);
 
         var members = Matching(search);
-        var total = await members.CountAsync(ct);
+        // Counted only this far: the limit, or a page beyond the one asked for, so there is always a next page to go to.
+        var countLimit = Math.Max(exactCountLimit, (int)Math.Min(int.MaxValue - 1, (page + 2L) * pageSize));
+        var counted = await members.Take(countLimit + 1).CountAsync(ct);
         var rows = await Sorted(members, sort, descending)
             .Skip(page * pageSize)
             .Take(pageSize)
             .Select(m => new MemberDirectoryRow(m.Id, m.Email ?? "", m.FirstName, m.LastName, m.Status, m.RegisteredAt, m.FirstLoginAt, m.LastLoginAt))
             .ToListAsync(ct);
-        return new MemberDirectoryPage(total, rows);
+        return counted > countLimit ? new MemberDirectoryPage(countLimit, rows, MoreThanTotal: true) : new MemberDirectoryPage(counted, rows);
     }
 
     internal IQueryable<Member> Matching(string? search)
