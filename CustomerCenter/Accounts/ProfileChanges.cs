@@ -12,6 +12,7 @@ public sealed class ProfileChanges(
     MemberSessions sessions,
     MemberLinks links,
     MemberMails mails,
+    PendingEmailChanges pendingEmails,
     AccessEventRecorder accessLog)
 {
     public async Task UpdateNameAsync(Member member, string firstName, string lastName)
@@ -29,7 +30,8 @@ public sealed class ProfileChanges(
 
     /// <summary>
     /// Mails a confirmation link to the new address; nothing changes until it is followed. An address that belongs to
-    /// someone else gets a notice instead, so the form never tells whether it is taken.
+    /// someone else gets a notice instead, so the form never tells whether it is taken. Only the newest request can be
+    /// confirmed (<see cref="PendingEmailChanges"/>).
     /// </summary>
     public async Task RequestEmailChangeAsync(Member member, string newEmail)
     {
@@ -44,14 +46,21 @@ public sealed class ProfileChanges(
             return;
         }
 
-        mails.Send(MemberMailKind.ConfirmEmailChange, newEmail, member.Language, await links.ConfirmEmailChangeAsync(member, newEmail));
+        var link = await links.ConfirmEmailChangeAsync(member, newEmail);
+        if (!(await pendingEmails.RecordAsync(member, newEmail)).Succeeded)
+        {
+            throw new InvalidOperationException("The pending e-mail change could not be saved.");
+        }
+
+        mails.Send(MemberMailKind.ConfirmEmailChange, newEmail, member.Language, link);
     }
 
     public async Task<bool> ConfirmEmailChangeAsync(string? memberId, string? newEmail, string? encodedToken)
     {
         var token = MemberLinks.DecodeToken(encodedToken);
         if (token is null || string.IsNullOrEmpty(newEmail) || !Guid.TryParse(memberId, out var id)
-            || await users.FindByIdAsync(id.ToString()) is not { } member)
+            || await users.FindByIdAsync(id.ToString()) is not { } member
+            || !await pendingEmails.IsPendingAsync(member, newEmail))
         {
             return false;
         }
@@ -64,6 +73,7 @@ public sealed class ProfileChanges(
         }
 
         await users.SetUserNameAsync(member, newEmail);
+        await pendingEmails.RemoveAsync(member);
         // The new security stamp refuses every session's cookie; their records end with them.
         await sessions.EndAllAsync(member.Id);
         await accessLog.RecordAsync(AccessEventKind.EmailChanged, member.Id);
