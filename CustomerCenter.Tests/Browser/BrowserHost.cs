@@ -40,11 +40,15 @@ public sealed class BrowserHost : IAsyncLifetime
     }
 
     /// <summary>A fresh browser profile: no cookies from other tests.</summary>
-    public Task<IBrowserContext> NewContextAsync() =>
-        (browser ?? throw new InvalidOperationException("The browser host is not started.")).NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = BaseAddress.AbsoluteUri,
-        });
+    public Task<IBrowserContext> NewContextAsync() => NewContextAsync(new BrowserNewContextOptions());
+
+    /// <summary>A fresh browser profile with <paramref name="options"/> (time zone, window size), at the portal's address.</summary>
+    public Task<IBrowserContext> NewContextAsync(BrowserNewContextOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.BaseURL = BaseAddress.AbsoluteUri;
+        return (browser ?? throw new InvalidOperationException("The browser host is not started.")).NewContextAsync(options);
+    }
 
     public async Task DisposeAsync()
     {

@@ -1,6 +1,7 @@
 using AngleSharp.Dom;
 using Bunit;
 using CustomerCenter.AccessLog;
+using CustomerCenter.Staff;
 using CustomerCenter.Staff.Pages;
 using CustomerCenter.Tests.Components;
 using MudBlazor;
@@ -9,7 +10,7 @@ namespace CustomerCenter.Tests.Staff;
 
 /// <summary>
 /// The access log's filter bar: it shows the filter it is given (its end is exclusive, the picker shows the last day
-/// included) and hands back the filter the staff user picked, in whole UTC days.
+/// included) and hands back the filter the staff user picked, in whole days of their time zone (UTC when unknown).
 /// </summary>
 public sealed class AccessLogFiltersTests : MudTestContext
 {
@@ -30,11 +31,41 @@ public sealed class AccessLogFiltersTests : MudTestContext
             Email = "anna@",
         });
 
-        Assert.Equal("2026-03-01", Input(cut, "Von").GetAttribute("value"));
-        Assert.Equal("2026-03-31", Input(cut, "Bis").GetAttribute("value"));
+        Assert.Equal("01.03.2026", Input(cut, "Von").GetAttribute("value"));
+        Assert.Equal("31.03.2026", Input(cut, "Bis").GetAttribute("value"));
         Assert.Equal("Anmeldung fehlgeschlagen", Combobox(cut, "Ereignis").TextContent.Trim());
         Assert.Equal("Fehlgeschlagen", Combobox(cut, "Ergebnis").TextContent.Trim());
         Assert.Equal("anna@", Input(cut, "E-Mail-Adresse").GetAttribute("value"));
+    }
+
+    [Theory]
+    [InlineData("en", "From", "3/1/2026")]
+    [InlineData("ja", "開始日", "2026/03/01")]
+    public void Dates_are_shown_in_the_culture_s_format(string language, string label, string expected)
+    {
+        using var culture = CultureScope.Use(language);
+
+        var cut = RenderFilters(new AccessLogFilter { From = March1, To = April1 });
+
+        Assert.Equal(expected, Input(cut, label).GetAttribute("value"));
+    }
+
+    [Fact]
+    public void A_date_typed_in_the_culture_s_format_is_a_day_in_the_staff_user_s_time_zone()
+    {
+        using var culture = CultureScope.Use("de");
+        var applied = new List<AccessLogFilter>();
+        var tokyo = ViewerTimeZone.For("Asia/Tokyo")!;
+        var cut = RenderFilters(AccessLogFilter.All, applied.Add, tokyo);
+
+        Input(cut, "Von").Change("01.03.2026");
+        Input(cut, "Bis").Change("31.03.2026");
+        cut.Find("form").Submit();
+
+        cut.WaitForAssertion(() => Assert.Single(applied));
+        // Midnight in Tokyo (UTC+9) is 15:00 UTC the day before.
+        Assert.Equal(new DateTime(2026, 2, 28, 15, 0, 0, DateTimeKind.Utc), applied[0].From);
+        Assert.Equal(new DateTime(2026, 3, 31, 15, 0, 0, DateTimeKind.Utc), applied[0].To);
     }
 
     [Fact]
@@ -105,7 +136,8 @@ public sealed class AccessLogFiltersTests : MudTestContext
         Assert.Equal(given, Assert.Single(applied));
     }
 
-    private IRenderedComponent<Microsoft.AspNetCore.Components.IComponent> RenderFilters(AccessLogFilter value, Action<AccessLogFilter>? applied = null) =>
+    private IRenderedComponent<Microsoft.AspNetCore.Components.IComponent> RenderFilters(
+        AccessLogFilter value, Action<AccessLogFilter>? applied = null, ViewerTimeZone? zone = null) =>
         Render(builder =>
         {
             // Select lists open in the popover provider, as in the staff layout.
@@ -113,6 +145,7 @@ public sealed class AccessLogFiltersTests : MudTestContext
             builder.CloseComponent();
             builder.OpenComponent<AccessLogFilters>(1);
             builder.AddAttribute(2, nameof(AccessLogFilters.Value), value);
+            builder.AddAttribute(4, nameof(AccessLogFilters.Zone), zone ?? ViewerTimeZone.Unknown);
             if (applied is not null)
             {
                 builder.AddAttribute(3, nameof(AccessLogFilters.ValueChanged), Microsoft.AspNetCore.Components.EventCallback.Factory.Create(this, applied));

@@ -14,7 +14,7 @@ public sealed class MemberEditorTests : MudTestContext
 {
     private static readonly MemberDetails Erika = new(
         Guid.CreateVersion7(), "erika.neu@example.de", "Erika", "Neu", "de", CustomerCenter.Accounts.MemberStatus.Active,
-        DateTime.UtcNow, null, null, null, true, 0, null, null, null, null, null, []);
+        DateTime.UtcNow, null, null, null, true, 0, null, null, null, null, null, [], null);
 
     private readonly List<MemberEdit> saved = [];
 

@@ -24,4 +24,7 @@ public enum AccessEventKind
 
     /// <summary>The member restored the old address through the "this was not me" link.</summary>
     EmailChangeReverted = 17,
+
+    /// <summary>A staff user withdrew a new address that was waiting for the member's confirmation; the link no longer works.</summary>
+    EmailChangeWithdrawnByStaff = 18,
 }

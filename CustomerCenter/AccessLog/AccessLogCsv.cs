@@ -35,8 +35,13 @@ public static class AccessLogCsv
     /// Kind, MemberId, MemberEmail, IpAddress, UserAgent, ActorId, ActorEmail) as they are read, in chunks of 32 KB:
     /// memory stays the same for ten rows or ten million.
     /// </summary>
-    public static async Task WriteAsync(DbDataReader rows, Stream output, CancellationToken ct)
+    public static Task WriteAsync(DbDataReader rows, Stream output, CancellationToken ct) =>
+        WriteAsync(rows, output, AccessLogCsvDialect.Rfc4180, ct);
+
+    /// <summary>As <see cref="WriteAsync(DbDataReader, Stream, CancellationToken)"/>, spelled as <paramref name="dialect"/> says.</summary>
+    public static async Task WriteAsync(DbDataReader rows, Stream output, AccessLogCsvDialect dialect, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(dialect);
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(output);
         if (rows.FieldCount != ColumnCount)
@@ -47,13 +52,13 @@ public static class AccessLogCsv
         var pipe = PipeWriter.Create(output, new StreamPipeWriterOptions(leaveOpen: true));
         try
         {
-            var csv = new Utf8CsvWriter(pipe);
+            var csv = new Utf8CsvWriter(pipe, dialect.Separator);
             pipe.Write(Encoding.UTF8.Preamble);
-            pipe.Write(Encoding.UTF8.GetBytes(Header));
+            pipe.Write(Encoding.UTF8.GetBytes(dialect.Header));
             csv.EndRow();
             while (await rows.ReadAsync(ct))
             {
-                WriteRow(csv, rows);
+                WriteRow(csv, rows, dialect);
                 if (pipe.UnflushedBytes >= FlushThreshold)
                 {
                     await pipe.FlushAsync(ct);
@@ -70,13 +75,21 @@ public static class AccessLogCsv
         await pipe.CompleteAsync();
     }
 
-    private static void WriteRow(Utf8CsvWriter csv, DbDataReader row)
+    private static void WriteRow(Utf8CsvWriter csv, DbDataReader row, AccessLogCsvDialect dialect)
     {
         var kind = (AccessEventKind)row.GetInt32(2);
         csv.Number(row.GetInt64(0));
-        csv.UtcTime(row.GetDateTime(1));
-        csv.Plain(KindNames.Of(kind));
-        csv.Plain(KindNames.Of(AccessEventOutcomes.Of(kind)));
+        if (dialect.Zone is { } zone)
+        {
+            csv.LocalTime(row.GetDateTime(1), zone, dialect.Culture);
+        }
+        else
+        {
+            csv.UtcTime(row.GetDateTime(1));
+        }
+
+        csv.Text(dialect.NameOf(kind));
+        csv.Text(dialect.NameOf(AccessEventOutcomes.Of(kind)));
         csv.Id(row.IsDBNull(3) ? null : row.GetGuid(3));
         csv.Text(TextOrNull(row, 4));
         csv.Text(TextOrNull(row, 5));
@@ -87,18 +100,4 @@ public static class AccessLogCsv
     }
 
     private static string? TextOrNull(DbDataReader row, int ordinal) => row.IsDBNull(ordinal) ? null : row.GetString(ordinal);
-
-    /// <summary>Enum names in UTF-8, without Enum.ToString()'s reflection and allocation on each of a million rows.</summary>
-    private static class KindNames
-    {
-        private static readonly Dictionary<AccessEventKind, byte[]> Kinds =
-            Enum.GetValues<AccessEventKind>().ToDictionary(kind => kind, kind => Encoding.UTF8.GetBytes(kind.ToString()));
-
-        private static readonly Dictionary<AccessEventOutcome, byte[]> Outcomes =
-            Enum.GetValues<AccessEventOutcome>().ToDictionary(outcome => outcome, outcome => Encoding.UTF8.GetBytes(outcome.ToString()));
-
-        public static byte[] Of(AccessEventKind kind) => Kinds.TryGetValue(kind, out var name) ? name : Encoding.UTF8.GetBytes(((int)kind).ToString(System.Globalization.CultureInfo.InvariantCulture));
-
-        public static byte[] Of(AccessEventOutcome outcome) => Outcomes.TryGetValue(outcome, out var name) ? name : Encoding.UTF8.GetBytes(((int)outcome).ToString(System.Globalization.CultureInfo.InvariantCulture));
-    }
 }

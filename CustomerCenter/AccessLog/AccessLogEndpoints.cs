@@ -1,5 +1,7 @@
 using System.Globalization;
+using CustomerCenter.Localization;
 using CustomerCenter.Staff;
+using Microsoft.Extensions.Localization;
 
 namespace CustomerCenter.AccessLog;
 
@@ -16,18 +18,23 @@ public static class AccessLogEndpoints
         // GET /staff/access-log/export?from=2026-03-01&to=2026-03-31&kind=LoginFailed&kind=LockedOut&outcome=Failed&member={guid}&email=anna
         // Declared as IResult on purpose: typed JSON results would mark this an API endpoint, and ASP.NET Core 10 then
         // answers an anonymous request 401 instead of sending the browser that followed a download link to the login.
-        accessLog.MapGet("/export", IResult (HttpContext context, AccessLogReader reader, TimeProvider clock) =>
+        // format=localized|excel: column names, kinds and times in the staff user's language (the request's culture)
+        // and time zone (tz, an IANA id their page sends; UTC when missing or unknown).
+        accessLog.MapGet("/export", IResult (HttpContext context, AccessLogReader reader, TimeProvider clock, IStringLocalizer<Texts> texts) =>
         {
-            if (!TryReadFilter(context.Request.Query, out var filter, out var errors))
+            if (!TryReadFilter(context.Request.Query, out var filter, out var errors) | !TryReadFormat(context.Request.Query, out var format, errors))
             {
                 return Results.ValidationProblem(errors);
             }
+
+            var zone = Staff.ViewerTimeZone.For(context.Request.Query["tz"].ToString())?.Zone ?? TimeZoneInfo.Utc;
+            var dialect = AccessLogCsvDialect.For(format, texts, zone);
 
             // Personal data: no copy in any cache on the way.
             context.Response.Headers.CacheControl = "no-store";
             var fileName = string.Create(CultureInfo.InvariantCulture, $"access-log-{clock.GetUtcNow():yyyy-MM-dd-HHmm}.csv");
             return TypedResults.Stream(
-                body => reader.WriteCsvAsync(filter, body, context.RequestAborted),
+                body => reader.WriteCsvAsync(filter, body, dialect, context.RequestAborted),
                 AccessLogCsv.ContentType,
                 fileName);
         });
@@ -107,6 +114,23 @@ public static class AccessLogEndpoints
             Email = email.Length > 0 ? email : null,
         };
         return true;
+    }
+
+    private static bool TryReadFormat(IQueryCollection query, out AccessLogCsvFormat format, Dictionary<string, string[]> errors)
+    {
+        format = AccessLogCsvFormat.Rfc4180;
+        if (query["format"].ToString() is not { Length: > 0 } text)
+        {
+            return true;
+        }
+
+        if (Enum.TryParse(text, ignoreCase: true, out format) && Enum.IsDefined(format) && !int.TryParse(text, CultureInfo.InvariantCulture, out _))
+        {
+            return true;
+        }
+
+        errors["format"] = ["Format is Rfc4180, Localized or Excel."];
+        return false;
     }
 
     private static DateTime? ReadTime(IQueryCollection query, string name, bool endOfDay, Dictionary<string, string[]> errors)

@@ -68,10 +68,16 @@ public sealed class AccessLogReader(CustomerCenterDb db, ILookupNormalizer norma
     /// Successful and failed logins per UTC day of the filter's range, every day present. An open range means the
     /// last <see cref="DefaultChartDays"/> days including today; at most <see cref="MaxChartDays"/> days are counted.
     /// </summary>
-    public async Task<IReadOnlyList<LoginsPerDay>> CountLoginsPerDayAsync(AccessLogFilter filter, CancellationToken ct)
+    public Task<IReadOnlyList<LoginsPerDay>> CountLoginsPerDayAsync(AccessLogFilter filter, CancellationToken ct) =>
+        CountLoginsPerDayAsync(filter, TimeZoneInfo.Utc, ct);
+
+    /// <summary>Logins per day of <paramref name="zone"/> (the staff user's), a day being midnight to midnight there.</summary>
+    public async Task<IReadOnlyList<LoginsPerDay>> CountLoginsPerDayAsync(AccessLogFilter filter, TimeZoneInfo zone, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        var to = filter.To is { } end ? AsUtc(end) : clock.GetUtcNow().UtcDateTime.Date.AddDays(1);
+        ArgumentNullException.ThrowIfNull(zone);
+        var viewer = new Staff.ViewerTimeZone(zone, Known: true);
+        var to = filter.To is { } end ? AsUtc(end) : viewer.StartOfDayUtc(viewer.Today(clock).AddDays(1));
         var from = filter.From is { } start ? AsUtc(start) : to.AddDays(-DefaultChartDays);
         if (to - from > TimeSpan.FromDays(MaxChartDays))
         {
@@ -92,18 +98,22 @@ public sealed class AccessLogReader(CustomerCenterDb db, ILookupNormalizer norma
             ? await CountedDaysAsync(filter, loginKinds, DateOnly.FromDateTime(from.TimeOfDay == TimeSpan.Zero ? from : from.Date.AddDays(1)), DateOnly.FromDateTime(to.Date), ct)
             : null;
         var logins = Filtered(filter with { From = null, To = null }, walkTimeIndex: false).Where(e => loginKinds.Contains(e.Kind));
-        for (var day = from.Date; day < to; day = day.AddDays(1))
+        // One small query per day rather than one GROUP BY over a computed day: each is a range count on the
+        // (Kind, OccurredAt, Id) index, needs no date function on every row, and reads the same on SQLite and PostgreSQL.
+        // The days are the viewer's: their midnights, which in UTC move with the zone's offset (and its summer time).
+        // The per-day counts are kept per UTC day, so they answer only a viewer's day that is a whole UTC day.
+        for (var day = viewer.ToLocal(from).Date; viewer.StartOfDayUtc(day) < to; day = day.AddDays(1))
         {
-            if (countedDays is not null && countedDays.TryGetValue(DateOnly.FromDateTime(day), out var counted) && day >= from && day.AddDays(1) <= to)
+            var (midnight, nextMidnight) = (viewer.StartOfDayUtc(day), viewer.StartOfDayUtc(day.AddDays(1)));
+            if (countedDays is not null && midnight >= from && nextMidnight <= to && midnight.TimeOfDay == TimeSpan.Zero
+                && nextMidnight == midnight.AddDays(1) && countedDays.TryGetValue(DateOnly.FromDateTime(midnight), out var counted))
             {
-                result.Add(counted);
+                result.Add(counted with { Day = DateOnly.FromDateTime(day) });
                 continue;
             }
 
-            // One small query per day rather than one GROUP BY over a computed day: each is a range count on the
-            // (Kind, OccurredAt, Id) index, needs no date function on every row, and reads the same on SQLite and PostgreSQL.
-            var dayStart = day < from ? from : day;
-            var dayEnd = day.AddDays(1) > to ? to : day.AddDays(1);
+            var dayStart = midnight < from ? from : midnight;
+            var dayEnd = nextMidnight > to ? to : nextMidnight;
             var counts = await logins
                 .Where(e => e.OccurredAt >= dayStart && e.OccurredAt < dayEnd)
                 .GroupBy(e => e.Kind)
@@ -161,7 +171,10 @@ public sealed class AccessLogReader(CustomerCenterDb db, ILookupNormalizer norma
     /// from the socket as the CSV is written, while TCP holds the server back: constant memory without a server-side
     /// cursor (which would need a transaction open for the whole download). The page cache is SQLite's only.
     /// </summary>
-    public async Task WriteCsvAsync(AccessLogFilter filter, Stream output, CancellationToken ct)
+    public Task WriteCsvAsync(AccessLogFilter filter, Stream output, CancellationToken ct) =>
+        WriteCsvAsync(filter, output, AccessLogCsvDialect.Rfc4180, ct);
+
+    public async Task WriteCsvAsync(AccessLogFilter filter, Stream output, AccessLogCsvDialect dialect, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(filter);
         ArgumentNullException.ThrowIfNull(output);
@@ -171,7 +184,7 @@ public sealed class AccessLogReader(CustomerCenterDb db, ILookupNormalizer norma
         {
             await using var cache = await SqlitePageCache.EnlargeAsync(command.Connection!, ExportCacheKiB, ct);
             await using var reader = await command.ExecuteReaderAsync(ct);
-            await AccessLogCsv.WriteAsync(reader, output, ct);
+            await AccessLogCsv.WriteAsync(reader, output, dialect, ct);
         }
         finally
         {

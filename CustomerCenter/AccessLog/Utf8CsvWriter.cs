@@ -12,10 +12,12 @@ namespace CustomerCenter.AccessLog;
 /// apostrophe, inside quotes, so a spreadsheet shows it as text instead of running it.
 /// </para>
 /// </summary>
-public sealed class Utf8CsvWriter(IBufferWriter<byte> output)
+public sealed class Utf8CsvWriter(IBufferWriter<byte> output, byte separator = (byte)',')
 {
-    private static readonly SearchValues<char> NeedQuotes = SearchValues.Create(",\"\r\n");
+    private static readonly SearchValues<char> NeedQuotesComma = SearchValues.Create(",\"\r\n");
+    private static readonly SearchValues<char> NeedQuotesSemicolon = SearchValues.Create(";,\"\r\n");
 
+    private readonly SearchValues<char> needQuotes = separator == (byte)',' ? NeedQuotesComma : NeedQuotesSemicolon;
     private bool atRowStart = true;
 
     public void Text(string? value)
@@ -27,7 +29,7 @@ public sealed class Utf8CsvWriter(IBufferWriter<byte> output)
         }
 
         var formula = value[0] is '=' or '+' or '-' or '@' or '\t' or '\r';
-        if (!formula && value.AsSpan().IndexOfAny(NeedQuotes) < 0)
+        if (!formula && value.AsSpan().IndexOfAny(needQuotes) < 0)
         {
             Write(value);
             return;
@@ -68,6 +70,20 @@ public sealed class Utf8CsvWriter(IBufferWriter<byte> output)
         output.Write("Z"u8);
     }
 
+    /// <summary>A UTC time shown in <paramref name="zone"/>, in <paramref name="culture"/>'s general pattern ("03.12.2026 19:05:00").</summary>
+    public void LocalTime(DateTime utc, TimeZoneInfo zone, CultureInfo culture)
+    {
+        Separate();
+        var local = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone);
+        var span = output.GetSpan(128);
+        if (!local.TryFormat(span, out var written, "G", culture))
+        {
+            throw new InvalidOperationException("A time did not fit into 128 bytes.");
+        }
+
+        output.Advance(written);
+    }
+
     public void Id(Guid? value)
     {
         Separate();
@@ -87,7 +103,7 @@ public sealed class Utf8CsvWriter(IBufferWriter<byte> output)
     {
         if (!atRowStart)
         {
-            output.Write(","u8);
+            output.Write([separator]);
         }
 
         atRowStart = false;

@@ -29,6 +29,10 @@ public sealed class AccessActivation(
         return member is { Status: not MemberStatus.Invited } && await links.IsValidResetPasswordTokenAsync(member, token!) ? member : null;
     }
 
+    /// <summary>Where a newly activated person starts: staff in the staff area they were invited to, members on their account page.</summary>
+    public async Task<string> StartPageAsync(Member member) =>
+        (await users.GetRolesAsync(member)).Any(role => role is Staff.StaffRoles.Staff or Staff.StaffRoles.Admin) ? LoginRedirects.StaffArea : "/account";
+
     /// <summary>Sets the first password and the names, records consent, activates and signs in.</summary>
     public async Task<bool> ActivateAsync(Member member, string password, string firstName, string lastName)
     {

@@ -79,6 +79,7 @@ public static class AccountsServiceCollectionExtensions
         services.AddScoped<MemberSessions>();
         services.AddScoped<AccessActivation>();
         services.AddScoped<ProfileChanges>();
+        services.AddScoped<PendingEmailChanges>();
         services.AddSingleton<EmailRevertTokens>();
         services.AddScoped<EmailChangeReverts>();
         services.AddScoped<MemberDataRights>();

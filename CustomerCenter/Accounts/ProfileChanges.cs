@@ -13,6 +13,7 @@ public sealed class ProfileChanges(
     MemberSessions sessions,
     MemberLinks links,
     MemberMails mails,
+    PendingEmailChanges pendingEmails,
     AccessEventRecorder accessLog,
     CustomerCenterDb db)
 {
@@ -31,7 +32,8 @@ public sealed class ProfileChanges(
 
     /// <summary>
     /// Mails a confirmation link to the new address; nothing changes until it is followed. An address that belongs to
-    /// someone else gets a notice instead, so the form never tells whether it is taken.
+    /// someone else gets a notice instead, so the form never tells whether it is taken. Only the newest request can be
+    /// confirmed (<see cref="PendingEmailChanges"/>).
     /// </summary>
     public async Task RequestEmailChangeAsync(Member member, string newEmail)
     {
@@ -46,14 +48,24 @@ public sealed class ProfileChanges(
             return;
         }
 
-        await mails.SendAsync(MemberMailKind.ConfirmEmailChange, newEmail, member.Language, await links.ConfirmEmailChangeAsync(member, newEmail));
+        // The pending record and its mail are one transaction: never a link that cannot be confirmed, nor a record without its link.
+        await using var unit = await UnitOfWork.BeginAsync(db);
+        var link = await links.ConfirmEmailChangeAsync(member, newEmail);
+        if (!(await pendingEmails.RecordAsync(member, newEmail)).Succeeded)
+        {
+            throw new InvalidOperationException("The pending e-mail change could not be saved.");
+        }
+
+        await mails.SendAsync(MemberMailKind.ConfirmEmailChange, newEmail, member.Language, link);
+        await unit.CommitAsync();
     }
 
     public async Task<bool> ConfirmEmailChangeAsync(string? memberId, string? newEmail, string? encodedToken)
     {
         var token = MemberLinks.DecodeToken(encodedToken);
         if (token is null || string.IsNullOrEmpty(newEmail) || !Guid.TryParse(memberId, out var id)
-            || await users.FindByIdAsync(id.ToString()) is not { } member)
+            || await users.FindByIdAsync(id.ToString()) is not { } member
+            || !await pendingEmails.IsPendingAsync(member, newEmail))
         {
             return false;
         }
@@ -68,7 +80,7 @@ public sealed class ProfileChanges(
             return false;
         }
 
-        if (!(await users.SetUserNameAsync(member, newEmail)).Succeeded)
+        if (!(await users.SetUserNameAsync(member, newEmail)).Succeeded || !(await pendingEmails.RemoveAsync(member)).Succeeded)
         {
             return false;
         }

@@ -30,4 +30,6 @@ public enum MemberMailKind
     NewDeviceSignIn,
     /// <summary>After "this was not me": the address was restored, the password removed; a link to set a new one.</summary>
     EmailChangeReverted,
+    /// <summary>An Admin gave a person who already has access a staff role (/staff/team); names the Admin, links the staff login.</summary>
+    StaffAccessGranted,
 }

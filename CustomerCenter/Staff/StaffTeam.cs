@@ -41,6 +41,11 @@ public sealed class StaffTeam(
     /// </summary>
     public async Task<StaffActionOutcome> AddAsync(Guid actorId, string email, string role, string language, CancellationToken cancellationToken)
     {
+        if (role is not (StaffRoles.Staff or StaffRoles.Admin))
+        {
+            throw new ArgumentOutOfRangeException(nameof(role), role, "Only the staff roles can be granted here.");
+        }
+
         if (await permissions.RefusalAsync(actorId, adminOnly: true, targetId: null, cancellationToken) is { } refusal)
         {
             return refusal;
@@ -72,7 +77,8 @@ public sealed class StaffTeam(
             return null;
         }
 
-        if (!await users.IsInRoleAsync(member, role) && !(await users.AddToRoleAsync(member, role)).Succeeded)
+        var granted = !await users.IsInRoleAsync(member, role);
+        if (granted && !(await users.AddToRoleAsync(member, role)).Succeeded)
         {
             return null;
         }
@@ -80,6 +86,11 @@ public sealed class StaffTeam(
         if (member.Status == MemberStatus.Invited)
         {
             await mails.SendAsync(invitation, member.Email!, member.Language, await links.SetPasswordAsync(member), inviter);
+        }
+        else if (granted && invitation == MemberMailKind.StaffInvitation)
+        {
+            // Someone who already has access sets no password: they are told where the staff area is, and by whom.
+            await mails.SendAsync(MemberMailKind.StaffAccessGranted, member.Email!, member.Language, links.StaffLogin(), inviter);
         }
 
         cancellationToken.ThrowIfCancellationRequested();

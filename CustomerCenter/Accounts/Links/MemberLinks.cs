@@ -43,6 +43,9 @@ public sealed class MemberLinks(UserManager<Member> users, PublicUrl publicUrl, 
     /// <summary>Where a member asks for a reset link themselves; no token, so it can go into any notice.</summary>
     public string ForgotPassword() => publicUrl.For("embed/forgot-password");
 
+    /// <summary>The staff area's own login, for people told they now have staff access.</summary>
+    public string StaffLogin() => publicUrl.For("staff/login");
+
     /// <summary>Decodes a token from a link; null when it is not even well-formed.</summary>
     public static string? DecodeToken(string? encoded)
     {

@@ -19,11 +19,13 @@ public static class MemberTokenProviders
     /// <summary>Confirm a new e-mail address: 1 day.</summary>
     public const string ChangeEmail = "ChangeEmail";
 
+    public static readonly TimeSpan ChangeEmailLifetime = TimeSpan.FromDays(1);
+
     public static IdentityBuilder AddMemberTokenProviders(this IdentityBuilder identity)
     {
         identity.Services.Configure<SetPasswordTokenOptions>(o => (o.Name, o.TokenLifespan) = (SetPassword, TimeSpan.FromDays(3)));
         identity.Services.Configure<ResetPasswordTokenOptions>(o => (o.Name, o.TokenLifespan) = (ResetPassword, TimeSpan.FromHours(2)));
-        identity.Services.Configure<ChangeEmailTokenOptions>(o => (o.Name, o.TokenLifespan) = (ChangeEmail, TimeSpan.FromDays(1)));
+        identity.Services.Configure<ChangeEmailTokenOptions>(o => (o.Name, o.TokenLifespan) = (ChangeEmail, ChangeEmailLifetime));
         return identity
             .AddTokenProvider<SetPasswordTokenProvider>(SetPassword)
             .AddTokenProvider<ResetPasswordTokenProvider>(ResetPassword)

@@ -22,6 +22,7 @@ public sealed class MemberActions(
     AccessEventRecorder accessLog,
     MemberSessions sessions,
     ProfileChanges profileChanges,
+    PendingEmailChanges pendingEmails,
     ILogger<MemberActions> logger)
 {
     /// <summary>Locks the member out; the new security stamp ends every session at once.</summary>
@@ -83,6 +84,13 @@ public sealed class MemberActions(
             return Task.CompletedTask;
         },
         takesAccessAway: true);
+
+    /// <summary>The confirmation link mailed to the new address stops working; the member keeps the address they have.</summary>
+    public Task<StaffActionOutcome> WithdrawEmailChangeAsync(Guid memberId, Guid actorId) =>
+        ChangeAsync(memberId, actorId, AccessEventKind.EmailChangeWithdrawnByStaff, async member =>
+            await pendingEmails.FindAsync(member) is null
+                ? IdentityResult.Failed(new IdentityError { Code = "NoPendingEmailChange" })
+                : await pendingEmails.RemoveAsync(member));
 
     /// <summary>
     /// Changes the name at once; a new address is only requested: the member confirms it through the same mail as when

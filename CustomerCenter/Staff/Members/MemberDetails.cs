@@ -21,4 +21,5 @@ public sealed record MemberDetails(
     DateTime? TermsAcceptedAt,
     string? PrivacyVersion,
     DateTime? PrivacyAcceptedAt,
-    IReadOnlyList<string> Roles);
+    IReadOnlyList<string> Roles,
+    PendingEmailChange? PendingEmail);

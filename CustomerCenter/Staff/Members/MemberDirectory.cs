@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CustomerCenter.Staff.Members;
 
 /// <summary>The staff's member lookup: search, sort and page in the database, never the whole table in memory.</summary>
-public sealed class MemberDirectory(CustomerCenterDb db)
+public sealed class MemberDirectory(CustomerCenterDb db, PendingEmailChanges pendingEmails)
 {
     public const int MaxPageSize = 500;
 
@@ -89,7 +89,8 @@ public sealed class MemberDirectory(CustomerCenterDb db)
             member.TermsAcceptedAt,
             member.PrivacyVersion,
             member.PrivacyAcceptedAt,
-            [.. roles.OfType<string>()]);
+            [.. roles.OfType<string>()],
+            await pendingEmails.FindAsync(member));
     }
 
     /// <summary>

@@ -7,6 +7,19 @@ namespace CustomerCenter.Staff.Pages;
 /// <summary>The filter as the export endpoint reads it, so the CSV holds exactly what the page shows.</summary>
 internal static class AccessLogQueryString
 {
+    /// <summary>The CSV download of what the page shows, in <paramref name="format"/>, times in <paramref name="timeZone"/> where it is known.</summary>
+    public static string ForExport(AccessLogFilter filter, AccessLogCsvFormat format, string? timeZone)
+    {
+        var query = new Dictionary<string, string?>();
+        if (format != AccessLogCsvFormat.Rfc4180)
+        {
+            query["format"] = format.ToString().ToLowerInvariant();
+            query["tz"] = timeZone;
+        }
+
+        return QueryHelpers.AddQueryString(For("staff/access-log/export", filter), query.Where(p => p.Value is not null));
+    }
+
     public static string For(string path, AccessLogFilter filter)
     {
         var query = new List<KeyValuePair<string, string?>>();
