@@ -30,7 +30,8 @@ public sealed class AddAdminCommandTests : IDisposable
              where member.Email == "first.admin@chamber.example"
              select role.Name).ToListAsync());
         Assert.Equal([StaffRoles.Admin], roles);
-        Assert.Equal("/account", (await client.SetPasswordAsync(mail.Link)).RedirectTarget);
+        // Staff onboarding ends in the staff area.
+        Assert.Equal("/staff", (await client.SetPasswordAsync(mail.Link)).RedirectTarget);
     }
 
     [Fact]

@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Server memory per open staff page (bench/staff-circuits/README.md). For each staff path: publishes the portal in
+# Release once, starts it fresh (Production, throwaway SQLite, demo data), invites an Admin with add-admin, and lets
+# Program.cs open CIRCUITS pages of that path in headless Chromium while reading the portal's RSS.
+# Needs: .NET SDK, /usr/bin/chromium. Takes a few minutes.
+set -euo pipefail
+cd "$(dirname "$0")"
+root=$(cd ../.. && pwd)
+port=${PORT:-5097}
+circuits=${CIRCUITS:-30}
+base="http://localhost:$port"
+work=$(mktemp -d)
+pid=""
+app=""
+stop() {
+  # The portal (dotnet) runs as a child of the background subshell: stop both.
+  if [ -n "$app" ]; then kill "$app" 2>/dev/null || true; fi
+  if [ -n "$pid" ]; then kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; fi
+  pid=""; app=""
+}
+trap 'stop; rm -rf "$work"' EXIT
+[ -x /usr/bin/chromium ] || { echo "/usr/bin/chromium is missing: apt-get install -y chromium" >&2; exit 1; }
+
+echo "Publishing (Release) ..." >&2
+dotnet publish "$root/CustomerCenter/CustomerCenter.csproj" -c Release -o "$work/app" --nologo -v quiet >&2
+dotnet build -c Release --nologo -v quiet . >&2
+
+portal() {
+  ( cd "$work/app"
+    ASPNETCORE_ENVIRONMENT=Production \
+    ConnectionStrings__CustomerCenter="Data Source=$work/bench.db" \
+    Mail__PickupDirectory="$work/mail" \
+    Portal__PublicUrl="$base" \
+    Consent__TermsUrl=https://kammer.example/nutzungsbedingungen \
+    Consent__PrivacyUrl=https://kammer.example/datenschutz \
+    AllowedHosts=localhost \
+    Logging__LogLevel__Default=Warning \
+    exec dotnet CustomerCenter.dll "$@" )
+}
+
+echo "| path | circuits | RSS before | RSS after | per circuit |"
+echo "|---|---|---|---|---|"
+for path in ${PATHS:-staff/members staff/access-log}; do
+  rm -rf "$work/bench.db"* "$work/mail"
+  portal migrate >/dev/null
+  portal seed-demo --members 2000 --events 20000 >/dev/null
+  portal add-admin bench.admin@kammer.example >/dev/null
+  portal --urls "$base" >"$work/portal.log" 2>&1 &
+  pid=$!
+  for _ in $(seq 1 60); do curl -fs "$base/health" >/dev/null 2>&1 && break; sleep 1; done
+  curl -fs "$base/health" >/dev/null || { cat "$work/portal.log" >&2; exit 1; }
+  # The portal process itself (dotnet), not the subshell that started it.
+  app=$(pgrep -P "$pid" -f CustomerCenter.dll || echo "$pid")
+  dotnet bin/Release/net10.0/StaffCircuitsBench.dll --base "$base" --pickup "$work/mail" --pid "$app" --path "$path" --circuits "$circuits"
+  stop
+done
