@@ -1,9 +1,11 @@
 using System.Net;
+using CustomerCenter.Mail.Outbox;
 using CustomerCenter.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CustomerCenter.Tests.Operations;
 
@@ -33,7 +35,9 @@ public sealed class HealthEndpointTests
         using var client = portal.CreatePortalClient();
         Assert.Equal(HttpStatusCode.OK, (await client.Http.GetAsync("/health/ready")).StatusCode);
 
-        // The database file's folder becomes a plain file: SQLite can neither open nor create the database.
+        // The database file's folder becomes a plain file: SQLite can neither open nor create the database. The mail
+        // dispatcher, which polls the outbox, is stopped first, so that it cannot reopen the file while it is removed.
+        await portal.Services.GetRequiredService<OutboxDispatcher>().StopAsync(CancellationToken.None);
         SqliteConnection.ClearAllPools();
         Directory.Delete(portal.DataDirectory, recursive: true);
         await File.WriteAllTextAsync(portal.DataDirectory, "not a folder");
