@@ -12,7 +12,7 @@ using CustomerCenter.Operations;
 using CustomerCenter.Staff;
 using CustomerCenter.Staff.Members;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(PublishedContentRoot.Options(args));
 
 builder.AddPortalHosting();
 builder.AddDatabase();

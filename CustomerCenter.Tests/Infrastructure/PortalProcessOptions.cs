@@ -100,9 +100,6 @@ public sealed class PortalProcessOptions
     {
         yield return new("ASPNETCORE_ENVIRONMENT", Environment);
         yield return new("ASPNETCORE_URLS", BaseAddress.ToString().TrimEnd('/'));
-        // The content root is the working folder; static assets live beside the dll (MapStaticAssets answers an empty
-        // 200 for a file missing from the web root, so without this no script or stylesheet reaches a browser).
-        yield return new("ASPNETCORE_WEBROOT", Path.Combine(PublishedPortal.Directory, "wwwroot"));
         foreach (var (key, value) in settings)
         {
             if (value is not null)

@@ -6,6 +6,7 @@ namespace CustomerCenter.Tests.Operations;
 /// <summary>The published app as an operator runs it: Production, its own process, stopped by a signal.</summary>
 public sealed class PublishedProcessTests
 {
+    /// <summary>Started from another folder (<see cref="PortalProcessOptions.WorkingDirectory"/>), as an operator's shell or unit may.</summary>
     [Fact]
     public async Task Published_app_serves_the_login_form_and_blazor_script_in_production()
     {
@@ -18,6 +19,7 @@ public sealed class PublishedProcessTests
         Assert.Equal(HttpStatusCode.OK, login.StatusCode);
         Assert.Contains("<form", await login.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, script.StatusCode);
+        Assert.Contains("Blazor", await script.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]
