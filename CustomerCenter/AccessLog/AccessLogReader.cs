@@ -92,28 +92,27 @@ public sealed class AccessLogReader(CustomerCenterDb db, ILookupNormalizer norma
             return result;
         }
 
-        // Whole days come from the per-day counts unless the filter names members, which those do not know; the
-        // (at most two) partial days at the ends of a range are counted from the events.
-        var countedDays = filter.MemberId is null && string.IsNullOrWhiteSpace(filter.Email)
-            ? await CountedDaysAsync(filter, loginKinds, DateOnly.FromDateTime(from.TimeOfDay == TimeSpan.Zero ? from : from.Date.AddDays(1)), DateOnly.FromDateTime(to.Date), ct)
+        // Days that are whole UTC hours at both ends (a viewer's midnights are, in every zone but a few) are summed from
+        // the hourly counts, unless the filter names members, which those do not know; the rest is counted from the events.
+        var countedHours = filter.MemberId is null && string.IsNullOrWhiteSpace(filter.Email)
+            ? await CountedHoursAsync(filter, loginKinds, from, to, ct)
             : null;
         var logins = Filtered(filter with { From = null, To = null }, walkTimeIndex: false).Where(e => loginKinds.Contains(e.Kind));
         // One small query per day rather than one GROUP BY over a computed day: each is a range count on the
         // (Kind, OccurredAt, Id) index, needs no date function on every row, and reads the same on SQLite and PostgreSQL.
         // The days are the viewer's: their midnights, which in UTC move with the zone's offset (and its summer time).
-        // The per-day counts are kept per UTC day, so they answer only a viewer's day that is a whole UTC day.
         for (var day = viewer.ToLocal(from).Date; viewer.StartOfDayUtc(day) < to; day = day.AddDays(1))
         {
             var (midnight, nextMidnight) = (viewer.StartOfDayUtc(day), viewer.StartOfDayUtc(day.AddDays(1)));
-            if (countedDays is not null && midnight >= from && nextMidnight <= to && midnight.TimeOfDay == TimeSpan.Zero
-                && nextMidnight == midnight.AddDays(1) && countedDays.TryGetValue(DateOnly.FromDateTime(midnight), out var counted))
+            var dayStart = midnight < from ? from : midnight;
+            var dayEnd = nextMidnight > to ? to : nextMidnight;
+            if (countedHours is not null && IsWholeHour(dayStart) && IsWholeHour(dayEnd))
             {
-                result.Add(counted with { Day = DateOnly.FromDateTime(day) });
+                var hours = countedHours.Where(hour => hour.Key >= dayStart && hour.Key < dayEnd).Select(hour => hour.Value).ToList();
+                result.Add(new LoginsPerDay(DateOnly.FromDateTime(day), hours.Sum(h => h.Succeeded), hours.Sum(h => h.Failed)));
                 continue;
             }
 
-            var dayStart = midnight < from ? from : midnight;
-            var dayEnd = nextMidnight > to ? to : nextMidnight;
             var counts = await logins
                 .Where(e => e.OccurredAt >= dayStart && e.OccurredAt < dayEnd)
                 .GroupBy(e => e.Kind)
@@ -129,12 +128,12 @@ public sealed class AccessLogReader(CustomerCenterDb db, ILookupNormalizer norma
     }
 
     /// <summary>
-    /// The logins of every whole day in [<paramref name="firstDay"/>, <paramref name="endDay"/>) from the per-day
-    /// counts, restricted to the filter's kinds and outcome: one read of a few hundred rows at most, whatever the
-    /// number of events. Days without logins are present with zeros.
+    /// The logins of every UTC hour in [<paramref name="from"/>, <paramref name="to"/>) from the hourly counts,
+    /// restricted to the filter's kinds and outcome: one read of at most 24 rows per day and kind, whatever the number
+    /// of events. Hours without logins are absent.
     /// </summary>
-    private async Task<Dictionary<DateOnly, LoginsPerDay>> CountedDaysAsync(
-        AccessLogFilter filter, AccessEventKind[] loginKinds, DateOnly firstDay, DateOnly endDay, CancellationToken ct)
+    private async Task<Dictionary<DateTime, (int Succeeded, int Failed)>> CountedHoursAsync(
+        AccessLogFilter filter, AccessEventKind[] loginKinds, DateTime from, DateTime to, CancellationToken ct)
     {
         IEnumerable<AccessEventKind> kinds = loginKinds;
         if (filter.Kinds is { Count: > 0 } chosen)
@@ -148,21 +147,17 @@ public sealed class AccessLogReader(CustomerCenterDb db, ILookupNormalizer norma
         }
 
         var kindList = kinds.ToArray();
-        var counts = await db.AccessEventDailyCounts.AsNoTracking()
-            .Where(c => c.Day >= firstDay && c.Day < endDay && kindList.Contains(c.Kind))
+        var counts = await db.AccessEventHourlyCounts.AsNoTracking()
+            .Where(c => c.Hour >= from && c.Hour < to && kindList.Contains(c.Kind))
             .ToListAsync(ct);
-        var days = new Dictionary<DateOnly, LoginsPerDay>();
-        for (var day = firstDay; day < endDay; day = day.AddDays(1))
-        {
-            var ofDay = counts.Where(c => c.Day == day).ToList();
-            days[day] = new LoginsPerDay(
-                day,
-                (int)ofDay.Where(c => AccessEventOutcomes.Of(c.Kind) == AccessEventOutcome.Succeeded).Sum(c => c.Count),
-                (int)ofDay.Where(c => AccessEventOutcomes.Of(c.Kind) == AccessEventOutcome.Failed).Sum(c => c.Count));
-        }
-
-        return days;
+        return counts.GroupBy(c => c.Hour).ToDictionary(
+            hour => hour.Key,
+            hour => (
+                (int)hour.Where(c => AccessEventOutcomes.Of(c.Kind) == AccessEventOutcome.Succeeded).Sum(c => c.Count),
+                (int)hour.Where(c => AccessEventOutcomes.Of(c.Kind) == AccessEventOutcome.Failed).Sum(c => c.Count)));
     }
+
+    private static bool IsWholeHour(DateTime time) => time.Ticks % TimeSpan.TicksPerHour == 0;
 
     /// <summary>
     /// Writes every matching event as CSV (see <see cref="AccessLogCsv"/>), newest first, streamed from the database

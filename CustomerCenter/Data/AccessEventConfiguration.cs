@@ -24,12 +24,12 @@ internal sealed class AccessEventConfiguration : IEntityTypeConfiguration<Access
         accessEvent.HasIndex(e => new { e.MemberId, e.OccurredAt, e.Id });
         accessEvent.HasIndex(e => new { e.Kind, e.OccurredAt, e.Id });
 
-        // They keep AccessEventDailyCounts (created by the AccessEventDailyCounts migrations). Declared so that EF
+        // They keep AccessEventHourlyCounts (created by the AccessEventHourlyCounts migrations). Declared so that EF
         // never relies on RETURNING values a trigger could change (EF Core 8's rule for tables with triggers).
         accessEvent.ToTable(table =>
         {
-            table.HasTrigger(AccessEventDailyCountTriggers.InsertTrigger);
-            table.HasTrigger(AccessEventDailyCountTriggers.DeleteTrigger);
+            table.HasTrigger(AccessEventHourlyCountTriggers.InsertTrigger);
+            table.HasTrigger(AccessEventHourlyCountTriggers.DeleteTrigger);
         });
     }
 }

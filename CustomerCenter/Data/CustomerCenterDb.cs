@@ -29,7 +29,7 @@ public class CustomerCenterDb : IdentityDbContext<Member, IdentityRole<Guid>, Gu
 
     public DbSet<AccessEvent> AccessEvents => Set<AccessEvent>();
 
-    public DbSet<AccessEventDailyCount> AccessEventDailyCounts => Set<AccessEventDailyCount>();
+    public DbSet<AccessEventHourlyCount> AccessEventHourlyCounts => Set<AccessEventHourlyCount>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

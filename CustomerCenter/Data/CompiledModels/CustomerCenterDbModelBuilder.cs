@@ -11,14 +11,14 @@ namespace CustomerCenter.Data.CompiledModels
     public partial class CustomerCenterDbModel
     {
         private CustomerCenterDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("4fe003c0-21f6-4d6f-ba87-0e99be60d282"), entityTypeCount: 14)
+            : base(skipDetectChanges: false, modelId: new Guid("8d3fa756-614e-4b87-84b3-5f6367e8c0c1"), entityTypeCount: 14)
         {
         }
 
         partial void Initialize()
         {
             var accessEvent = AccessEventEntityType.Create(this);
-            var accessEventDailyCount = AccessEventDailyCountEntityType.Create(this);
+            var accessEventHourlyCount = AccessEventHourlyCountEntityType.Create(this);
             var member = MemberEntityType.Create(this);
             var memberSession = MemberSessionEntityType.Create(this);
             var embedSite = EmbedSiteEntityType.Create(this);
@@ -43,7 +43,7 @@ namespace CustomerCenter.Data.CompiledModels
             IdentityUserTokenEntityType.CreateForeignKey1(identityUserToken, member);
 
             AccessEventEntityType.CreateAnnotations(accessEvent);
-            AccessEventDailyCountEntityType.CreateAnnotations(accessEventDailyCount);
+            AccessEventHourlyCountEntityType.CreateAnnotations(accessEventHourlyCount);
             MemberEntityType.CreateAnnotations(member);
             MemberSessionEntityType.CreateAnnotations(memberSession);
             EmbedSiteEntityType.CreateAnnotations(embedSite);

@@ -56,15 +56,15 @@ namespace CustomerCenter.Data.Migrations
 
                     b.ToTable("AccessEvents", t =>
                         {
-                            t.HasTrigger("AccessEvents_CountPerDay_Delete");
+                            t.HasTrigger("AccessEvents_CountPerHour_Delete");
 
-                            t.HasTrigger("AccessEvents_CountPerDay_Insert");
+                            t.HasTrigger("AccessEvents_CountPerHour_Insert");
                         });
                 });
 
-            modelBuilder.Entity("CustomerCenter.AccessLog.AccessEventDailyCount", b =>
+            modelBuilder.Entity("CustomerCenter.AccessLog.AccessEventHourlyCount", b =>
                 {
-                    b.Property<DateOnly>("Day")
+                    b.Property<DateTime>("Hour")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Kind")
@@ -73,9 +73,9 @@ namespace CustomerCenter.Data.Migrations
                     b.Property<long>("Count")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("Day", "Kind");
+                    b.HasKey("Hour", "Kind");
 
-                    b.ToTable("AccessEventDailyCounts");
+                    b.ToTable("AccessEventHourlyCounts");
                 });
 
             modelBuilder.Entity("CustomerCenter.Accounts.Member", b =>

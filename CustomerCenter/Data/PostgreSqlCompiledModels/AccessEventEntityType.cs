@@ -105,11 +105,11 @@ namespace CustomerCenter.Data.PostgreSqlCompiledModels
             var index2 = runtimeEntityType.AddIndex(
                 new[] { memberId, occurredAt, id });
 
-            var accessEvents_CountPerDay_Delete = runtimeEntityType.AddTrigger(
-                "AccessEvents_CountPerDay_Delete");
+            var accessEvents_CountPerHour_Delete = runtimeEntityType.AddTrigger(
+                "AccessEvents_CountPerHour_Delete");
 
-            var accessEvents_CountPerDay_Insert = runtimeEntityType.AddTrigger(
-                "AccessEvents_CountPerDay_Insert");
+            var accessEvents_CountPerHour_Insert = runtimeEntityType.AddTrigger(
+                "AccessEvents_CountPerHour_Insert");
 
             return runtimeEntityType;
         }

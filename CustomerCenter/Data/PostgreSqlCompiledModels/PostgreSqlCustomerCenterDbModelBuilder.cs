@@ -12,14 +12,14 @@ namespace CustomerCenter.Data.PostgreSqlCompiledModels
     public partial class PostgreSqlCustomerCenterDbModel
     {
         private PostgreSqlCustomerCenterDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("37115a28-2414-4611-8627-b1a6a0337447"), entityTypeCount: 14)
+            : base(skipDetectChanges: false, modelId: new Guid("ba0ebf3a-229c-478e-88d2-b7dabf36e40f"), entityTypeCount: 14)
         {
         }
 
         partial void Initialize()
         {
             var accessEvent = AccessEventEntityType.Create(this);
-            var accessEventDailyCount = AccessEventDailyCountEntityType.Create(this);
+            var accessEventHourlyCount = AccessEventHourlyCountEntityType.Create(this);
             var member = MemberEntityType.Create(this);
             var memberSession = MemberSessionEntityType.Create(this);
             var embedSite = EmbedSiteEntityType.Create(this);
@@ -44,7 +44,7 @@ namespace CustomerCenter.Data.PostgreSqlCompiledModels
             IdentityUserTokenEntityType.CreateForeignKey1(identityUserToken, member);
 
             AccessEventEntityType.CreateAnnotations(accessEvent);
-            AccessEventDailyCountEntityType.CreateAnnotations(accessEventDailyCount);
+            AccessEventHourlyCountEntityType.CreateAnnotations(accessEventHourlyCount);
             MemberEntityType.CreateAnnotations(member);
             MemberSessionEntityType.CreateAnnotations(memberSession);
             EmbedSiteEntityType.CreateAnnotations(embedSite);

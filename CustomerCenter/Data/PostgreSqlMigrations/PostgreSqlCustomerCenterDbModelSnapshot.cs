@@ -63,16 +63,16 @@ namespace CustomerCenter.Data.PostgreSqlMigrations
 
                     b.ToTable("AccessEvents", t =>
                         {
-                            t.HasTrigger("AccessEvents_CountPerDay_Delete");
+                            t.HasTrigger("AccessEvents_CountPerHour_Delete");
 
-                            t.HasTrigger("AccessEvents_CountPerDay_Insert");
+                            t.HasTrigger("AccessEvents_CountPerHour_Insert");
                         });
                 });
 
-            modelBuilder.Entity("CustomerCenter.AccessLog.AccessEventDailyCount", b =>
+            modelBuilder.Entity("CustomerCenter.AccessLog.AccessEventHourlyCount", b =>
                 {
-                    b.Property<DateOnly>("Day")
-                        .HasColumnType("date");
+                    b.Property<DateTime>("Hour")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("Kind")
                         .HasColumnType("integer");
@@ -80,9 +80,9 @@ namespace CustomerCenter.Data.PostgreSqlMigrations
                     b.Property<long>("Count")
                         .HasColumnType("bigint");
 
-                    b.HasKey("Day", "Kind");
+                    b.HasKey("Hour", "Kind");
 
-                    b.ToTable("AccessEventDailyCounts");
+                    b.ToTable("AccessEventHourlyCounts");
                 });
 
             modelBuilder.Entity("CustomerCenter.Accounts.Member", b =>

@@ -7,38 +7,38 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace CustomerCenter.Data.Migrations
 {
     /// <inheritdoc />
-    public partial class AccessEventDailyCounts : Migration
+    public partial class AccessEventHourlyCounts : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
-                name: "AccessEventDailyCounts",
+                name: "AccessEventHourlyCounts",
                 columns: table => new
                 {
-                    Day = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Hour = table.Column<DateTime>(type: "TEXT", nullable: false),
                     Kind = table.Column<int>(type: "INTEGER", nullable: false),
                     Count = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_AccessEventDailyCounts", x => new { x.Day, x.Kind });
+                    table.PrimaryKey("PK_AccessEventHourlyCounts", x => new { x.Hour, x.Kind });
                 });
 
-            // Hand-written (AccessEventDailyCountTriggers): the triggers that keep the counts, then the counts of the
+            // Hand-written (AccessEventHourlyCountTriggers): the triggers that keep the counts, then the counts of the
             // events already there, in this migration's transaction.
-            migrationBuilder.Sql(AccessEventDailyCountTriggers.CreateSqlite);
-            migrationBuilder.Sql(AccessEventDailyCountTriggers.BackfillSqlite);
+            migrationBuilder.Sql(AccessEventHourlyCountTriggers.CreateSqlite);
+            migrationBuilder.Sql(AccessEventHourlyCountTriggers.BackfillSqlite);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             // Hand-written: the triggers go before their table.
-            migrationBuilder.Sql(AccessEventDailyCountTriggers.DropSqlite);
+            migrationBuilder.Sql(AccessEventHourlyCountTriggers.DropSqlite);
 
             migrationBuilder.DropTable(
-                name: "AccessEventDailyCounts");
+                name: "AccessEventHourlyCounts");
         }
     }
 }

@@ -7,38 +7,38 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace CustomerCenter.Data.PostgreSqlMigrations
 {
     /// <inheritdoc />
-    public partial class AccessEventDailyCounts : Migration
+    public partial class AccessEventHourlyCounts : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
-                name: "AccessEventDailyCounts",
+                name: "AccessEventHourlyCounts",
                 columns: table => new
                 {
-                    Day = table.Column<DateOnly>(type: "date", nullable: false),
+                    Hour = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     Kind = table.Column<int>(type: "integer", nullable: false),
                     Count = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_AccessEventDailyCounts", x => new { x.Day, x.Kind });
+                    table.PrimaryKey("PK_AccessEventHourlyCounts", x => new { x.Hour, x.Kind });
                 });
 
-            // Hand-written (AccessEventDailyCountTriggers): the triggers that keep the counts, then the counts of the
+            // Hand-written (AccessEventHourlyCountTriggers): the triggers that keep the counts, then the counts of the
             // events already there, in this migration's transaction.
-            migrationBuilder.Sql(AccessEventDailyCountTriggers.CreatePostgreSql);
-            migrationBuilder.Sql(AccessEventDailyCountTriggers.BackfillPostgreSql);
+            migrationBuilder.Sql(AccessEventHourlyCountTriggers.CreatePostgreSql);
+            migrationBuilder.Sql(AccessEventHourlyCountTriggers.BackfillPostgreSql);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             // Hand-written: the triggers go before their table.
-            migrationBuilder.Sql(AccessEventDailyCountTriggers.DropPostgreSql);
+            migrationBuilder.Sql(AccessEventHourlyCountTriggers.DropPostgreSql);
 
             migrationBuilder.DropTable(
-                name: "AccessEventDailyCounts");
+                name: "AccessEventHourlyCounts");
         }
     }
 }

@@ -12,31 +12,32 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CustomerCenter.Data.PostgreSqlCompiledModels
 {
     [EntityFrameworkInternal]
-    public partial class AccessEventDailyCountEntityType
+    public partial class AccessEventHourlyCountEntityType
     {
         public static RuntimeEntityType Create(RuntimeModel model, RuntimeEntityType baseEntityType = null)
         {
             var runtimeEntityType = model.AddEntityType(
-                "CustomerCenter.AccessLog.AccessEventDailyCount",
-                typeof(AccessEventDailyCount),
+                "CustomerCenter.AccessLog.AccessEventHourlyCount",
+                typeof(AccessEventHourlyCount),
                 baseEntityType,
                 propertyCount: 3,
                 keyCount: 1);
 
-            var day = runtimeEntityType.AddProperty(
-                "Day",
-                typeof(DateOnly),
-                propertyInfo: typeof(AccessEventDailyCount).GetProperty("Day", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(AccessEventDailyCount).GetField("<Day>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+            var hour = runtimeEntityType.AddProperty(
+                "Hour",
+                typeof(DateTime),
+                propertyInfo: typeof(AccessEventHourlyCount).GetProperty("Hour", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(AccessEventHourlyCount).GetField("<Hour>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 afterSaveBehavior: PropertySaveBehavior.Throw,
-                sentinel: new DateOnly(1, 1, 1));
-            day.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+                valueConverter: new UtcDateTimeConverter());
+            hour.SetSentinelFromProviderValue(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc));
+            hour.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var kind = runtimeEntityType.AddProperty(
                 "Kind",
                 typeof(AccessEventKind),
-                propertyInfo: typeof(AccessEventDailyCount).GetProperty("Kind", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(AccessEventDailyCount).GetField("<Kind>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                propertyInfo: typeof(AccessEventHourlyCount).GetProperty("Kind", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(AccessEventHourlyCount).GetField("<Kind>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 afterSaveBehavior: PropertySaveBehavior.Throw);
             kind.SetSentinelFromProviderValue(0);
             kind.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
@@ -44,13 +45,13 @@ namespace CustomerCenter.Data.PostgreSqlCompiledModels
             var count = runtimeEntityType.AddProperty(
                 "Count",
                 typeof(long),
-                propertyInfo: typeof(AccessEventDailyCount).GetProperty("Count", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(AccessEventDailyCount).GetField("<Count>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                propertyInfo: typeof(AccessEventHourlyCount).GetProperty("Count", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(AccessEventHourlyCount).GetField("<Count>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: 0L);
             count.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var key = runtimeEntityType.AddKey(
-                new[] { day, kind });
+                new[] { hour, kind });
             runtimeEntityType.SetPrimaryKey(key);
 
             return runtimeEntityType;
@@ -61,7 +62,7 @@ namespace CustomerCenter.Data.PostgreSqlCompiledModels
             runtimeEntityType.AddAnnotation("Relational:FunctionName", null);
             runtimeEntityType.AddAnnotation("Relational:Schema", null);
             runtimeEntityType.AddAnnotation("Relational:SqlQuery", null);
-            runtimeEntityType.AddAnnotation("Relational:TableName", "AccessEventDailyCounts");
+            runtimeEntityType.AddAnnotation("Relational:TableName", "AccessEventHourlyCounts");
             runtimeEntityType.AddAnnotation("Relational:ViewName", null);
             runtimeEntityType.AddAnnotation("Relational:ViewSchema", null);
 

@@ -9,15 +9,15 @@ using static CustomerCenter.Tests.AccessLog.AccessLogTestData;
 
 namespace CustomerCenter.Tests.AccessLog;
 
-/// <summary>The per-day counts the logins chart reads stay equal to the events, whoever inserts or deletes them.</summary>
-public sealed class AccessEventDailyCountTests : IDisposable
+/// <summary>The hourly counts the logins chart reads stay equal to the events, whoever inserts or deletes them.</summary>
+public sealed class AccessEventHourlyCountTests : IDisposable
 {
     private readonly PortalFactory portal = new PortalFactory().With("AccessLog:RetentionBatchSize", "100");
 
     public void Dispose() => portal.Dispose();
 
     [Fact]
-    public async Task Inserted_events_are_counted_per_utc_day_and_kind_and_the_chart_reads_the_counts()
+    public async Task Inserted_events_are_counted_per_utc_hour_and_kind_and_the_chart_reads_the_counts()
     {
         var today = portal.Clock.GetUtcNow().UtcDateTime.Date;
         var member = await portal.AddMemberAsync("counted@example.de");
@@ -31,15 +31,37 @@ public sealed class AccessEventDailyCountTests : IDisposable
 
         Assert.Equal(await CountedFromEventsAsync(), await CountsAsync());
         Assert.Equal(
-            [(DateOnly.FromDateTime(today.AddDays(-2)), AccessEventKind.LoginSucceeded, 1L)],
-            (await CountsAsync()).Where(c => c.Day < DateOnly.FromDateTime(today.AddDays(-1))));
+            [(today.AddDays(-2).AddHours(23), AccessEventKind.LoginSucceeded, 1L)],
+            (await CountsAsync()).Where(c => c.Hour < today.AddDays(-1)));
 
         // Counted rows the events could not have produced: the chart must be reading them, not the events.
         await portal.WithDbAsync(db => db.Database.ExecuteSqlRawAsync(
-            """UPDATE "AccessEventDailyCounts" SET "Count" = "Count" + 100 WHERE "Kind" = {0}""", (int)AccessEventKind.LoginSucceeded));
+            """UPDATE "AccessEventHourlyCounts" SET "Count" = "Count" + 100 WHERE "Kind" = {0}""", (int)AccessEventKind.LoginSucceeded));
         var chart = await portal.WithServiceAsync<IReadOnlyList<LoginsPerDay>, AccessLogReader>(
             reader => reader.CountLoginsPerDayAsync(AccessLogFilter.All, CancellationToken.None));
-        Assert.Equal(new LoginsPerDay(DateOnly.FromDateTime(today.AddDays(-1)), 102, 2), chart.Single(d => d.Day == DateOnly.FromDateTime(today.AddDays(-1))));
+        // Yesterday's two successful logins lie in two hours, each counted 100 more.
+        Assert.Equal(new LoginsPerDay(DateOnly.FromDateTime(today.AddDays(-1)), 202, 2), chart.Single(d => d.Day == DateOnly.FromDateTime(today.AddDays(-1))));
+    }
+
+    [Fact]
+    public async Task A_viewer_in_tokyo_gets_their_days_summed_from_the_hourly_counts()
+    {
+        var today = portal.Clock.GetUtcNow().UtcDateTime.Date;
+        await portal.AddEventsAsync(
+            Event(today.AddDays(-1).AddHours(14), AccessEventKind.LoginSucceeded), // 23:00 in Tokyo, the day before
+            Event(today.AddDays(-1).AddHours(16), AccessEventKind.LoginSucceeded), // 01:00 in Tokyo, today
+            Event(today.AddDays(-1).AddHours(16).AddMinutes(5), AccessEventKind.LoginFailed));
+        await portal.WithDbAsync(db => db.Database.ExecuteSqlRawAsync(
+            """UPDATE "AccessEventHourlyCounts" SET "Count" = "Count" + 100 WHERE "Kind" = {0}""", (int)AccessEventKind.LoginSucceeded));
+
+        var tokyo = TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo");
+        var chart = await portal.WithServiceAsync<IReadOnlyList<LoginsPerDay>, AccessLogReader>(
+            reader => reader.CountLoginsPerDayAsync(AccessLogFilter.All, tokyo, CancellationToken.None));
+
+        // Counted rows the events could not have produced: the Tokyo days must be summed from them.
+        var tokyoToday = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(portal.Clock.GetUtcNow().UtcDateTime, tokyo));
+        Assert.Equal(new LoginsPerDay(tokyoToday.AddDays(-1), 101, 0), chart.Single(d => d.Day == tokyoToday.AddDays(-1)));
+        Assert.Equal(new LoginsPerDay(tokyoToday, 101, 1), chart.Single(d => d.Day == tokyoToday));
     }
 
     [Fact]
@@ -57,7 +79,7 @@ public sealed class AccessEventDailyCountTests : IDisposable
         var counts = await CountsAsync();
         Assert.Equal(await CountedFromEventsAsync(), counts);
         Assert.Equal(10, counts.Sum(c => c.Count));
-        Assert.DoesNotContain(counts, c => c.Day < DateOnly.FromDateTime(limit));
+        Assert.DoesNotContain(counts, c => c.Hour.AddHours(1) <= limit);
     }
 
     [Fact]
@@ -79,9 +101,10 @@ public sealed class AccessEventDailyCountTests : IDisposable
     }
 
     [Fact]
-    public async Task Two_transactions_inserting_on_the_same_day_at_once_both_count()
+    public async Task Two_transactions_inserting_in_the_same_hour_at_once_both_count()
     {
-        var now = portal.Clock.GetUtcNow().UtcDateTime;
+        var hour = HourOf(portal.Clock.GetUtcNow().UtcDateTime);
+        var now = hour.AddMinutes(30);
         await using var firstScope = portal.Services.CreateAsyncScope();
         await using var secondScope = portal.Services.CreateAsyncScope();
         var first = firstScope.ServiceProvider.GetRequiredService<CustomerCenterDb>();
@@ -90,7 +113,7 @@ public sealed class AccessEventDailyCountTests : IDisposable
         await using var transaction = await first.Database.BeginTransactionAsync();
         first.AccessEvents.Add(Event(now, AccessEventKind.LoginSucceeded));
         await first.SaveChangesAsync();
-        // The second insert of the same (day, kind) has to wait for the first transaction: on SQLite for the write
+        // The second insert of the same (hour, kind) has to wait for the first transaction: on SQLite for the write
         // lock, on PostgreSQL for the counted row the first one created.
         second.AccessEvents.Add(Event(now.AddSeconds(1), AccessEventKind.LoginSucceeded));
         // Its own thread: SQLite's provider waits for a lock synchronously, inside SaveChangesAsync.
@@ -98,18 +121,20 @@ public sealed class AccessEventDailyCountTests : IDisposable
         await transaction.CommitAsync();
         await secondSave;
 
-        Assert.Equal([(DateOnly.FromDateTime(now), AccessEventKind.LoginSucceeded, 2L)], await CountsAsync());
+        Assert.Equal([(hour, AccessEventKind.LoginSucceeded, 2L)], await CountsAsync());
     }
 
-    private Task<List<(DateOnly Day, AccessEventKind Kind, long Count)>> CountsAsync() => portal.WithDbAsync(async db =>
-        (await db.AccessEventDailyCounts.OrderBy(c => c.Day).ThenBy(c => c.Kind).ToListAsync())
-            .Select(c => (c.Day, c.Kind, c.Count))
+    private static DateTime HourOf(DateTime time) => new(time.Ticks - time.Ticks % TimeSpan.TicksPerHour, DateTimeKind.Utc);
+
+    private Task<List<(DateTime Hour, AccessEventKind Kind, long Count)>> CountsAsync() => portal.WithDbAsync(async db =>
+        (await db.AccessEventHourlyCounts.OrderBy(c => c.Hour).ThenBy(c => c.Kind).ToListAsync())
+            .Select(c => (c.Hour, c.Kind, c.Count))
             .ToList());
 
-    private Task<List<(DateOnly Day, AccessEventKind Kind, long Count)>> CountedFromEventsAsync() => portal.WithDbAsync(async db =>
+    private Task<List<(DateTime Hour, AccessEventKind Kind, long Count)>> CountedFromEventsAsync() => portal.WithDbAsync(async db =>
         (await db.AccessEvents.Select(e => new { e.OccurredAt, e.Kind }).ToListAsync())
-            .GroupBy(e => (Day: DateOnly.FromDateTime(e.OccurredAt), e.Kind))
-            .OrderBy(g => g.Key.Day).ThenBy(g => g.Key.Kind)
-            .Select(g => (g.Key.Day, g.Key.Kind, (long)g.Count()))
+            .GroupBy(e => (Hour: HourOf(e.OccurredAt), e.Kind))
+            .OrderBy(g => g.Key.Hour).ThenBy(g => g.Key.Kind)
+            .Select(g => (g.Key.Hour, g.Key.Kind, (long)g.Count()))
             .ToList());
 }
