@@ -67,6 +67,23 @@ public sealed class SingleInstanceJobTests : IDisposable
         Assert.Equal(["given.up@example.de", "recent@example.de"], left);
     }
 
+    [Fact]
+    public async Task The_outbox_clean_up_deletes_given_up_mails_only_after_their_own_longer_retention()
+    {
+        var now = first.Clock.GetUtcNow().UtcDateTime;
+        await first.WithDbAsync(async db =>
+        {
+            db.OutboxMails.Add(Row("given.up.long.ago@example.de", OutboxMailState.GivenUp, now.AddDays(-91)));
+            db.OutboxMails.Add(Row("given.up.lately@example.de", OutboxMailState.GivenUp, now.AddDays(-89)));
+            return await db.SaveChangesAsync();
+        });
+
+        var deleted = await first.Services.GetRequiredService<OutboxCleanup>().DeleteSentAsync(CancellationToken.None);
+
+        Assert.Equal(1, deleted);
+        Assert.Equal(["given.up.lately@example.de"], await first.WithDbAsync(db => db.OutboxMails.Select(m => m.To).ToListAsync()));
+    }
+
     private static Task<RetentionResult?> RetentionPassAsync(PortalFactory portal) =>
         portal.Services.GetRequiredService<AccessLogRetention>().RunPassIfDueAsync(CancellationToken.None);
 

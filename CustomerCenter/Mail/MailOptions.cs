@@ -47,6 +47,13 @@ public sealed class MailOptions
     [Range(typeof(TimeSpan), "00:00:00", "365.00:00:00")]
     public TimeSpan SentRetention { get; set; } = TimeSpan.FromDays(7);
 
+    /// <summary>
+    /// Given-up mails stay this long for Admins to send again (/staff/mail), then the clean-up deletes them: their
+    /// links have long expired by then, and a table that only grows is an operator's problem.
+    /// </summary>
+    [Range(typeof(TimeSpan), "1.00:00:00", "3650.00:00:00")]
+    public TimeSpan GivenUpRetention { get; set; } = TimeSpan.FromDays(90);
+
     /// <summary>How often the clean-up of sent mails runs (once per pass across all instances).</summary>
     [Range(typeof(TimeSpan), "00:00:01", "7.00:00:00")]
     public TimeSpan CleanupInterval { get; set; } = TimeSpan.FromHours(1);

@@ -5,7 +5,10 @@ using Microsoft.Extensions.Options;
 
 namespace CustomerCenter.Mail.Outbox;
 
-/// <summary>Deletes sent mails older than <see cref="MailOptions.SentRetention"/>, one pass per interval across all instances.</summary>
+/// <summary>
+/// Deletes sent mails older than <see cref="MailOptions.SentRetention"/> and given-up ones older than
+/// <see cref="MailOptions.GivenUpRetention"/>, one pass per interval across all instances.
+/// </summary>
 public sealed class OutboxCleanup(
     IServiceScopeFactory scopes,
     SingleInstanceJobs jobs,
@@ -22,27 +25,36 @@ public sealed class OutboxCleanup(
 
     public async Task<int> DeleteSentAsync(CancellationToken cancellationToken)
     {
-        var cutoff = clock.GetUtcNow().UtcDateTime - options.Value.SentRetention;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var settings = options.Value;
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CustomerCenterDb>();
+        // Given-up mails stay much longer than sent ones: Admins decide about them (/staff/mail).
+        var sent = await DeleteAsync(db, OutboxMailState.Sent, now - settings.SentRetention, cancellationToken);
+        var givenUp = await DeleteAsync(db, OutboxMailState.GivenUp, now - settings.GivenUpRetention, cancellationToken);
+        if (sent + givenUp > 0)
+        {
+            logger.LogInformation("Outbox clean-up deleted {Sent} mails sent before {SentCutoff:O} and {GivenUp} given up before {GivenUpCutoff:O}",
+                sent, now - settings.SentRetention, givenUp, now - settings.GivenUpRetention);
+        }
+
+        return sent + givenUp;
+    }
+
+    private static async Task<int> DeleteAsync(CustomerCenterDb db, OutboxMailState state, DateTime cutoff, CancellationToken cancellationToken)
+    {
         var total = 0;
         int deleted;
         do
         {
-            // Given-up mails stay: Admins decide about them (/staff/mail).
             deleted = await db.OutboxMails
-                .Where(m => m.State == OutboxMailState.Sent && m.FinishedAt < cutoff)
+                .Where(m => m.State == state && m.FinishedAt < cutoff)
                 .OrderBy(m => m.FinishedAt)
                 .Take(BatchSize)
                 .ExecuteDeleteAsync(cancellationToken);
             total += deleted;
         }
         while (deleted == BatchSize);
-
-        if (total > 0)
-        {
-            logger.LogInformation("Outbox clean-up deleted {Count} mails sent before {Cutoff:O}", total, cutoff);
-        }
 
         return total;
     }
