@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using CustomerCenter.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,27 +18,20 @@ internal static class OutboxSql
     /// </summary>
     public static Task<List<OutboxMail>> ClaimAsync(CustomerCenterDb db, string claimant, DateTime now, DateTime until, int count, CancellationToken cancellationToken)
     {
-        var pending = (int)OutboxMailState.Pending;
-        var rows = db.Database.IsNpgsql()
-            ? db.OutboxMails.FromSql($"""
-                UPDATE "OutboxMails" SET "ClaimedBy" = {claimant}, "ClaimedUntil" = {until}
-                WHERE "Id" IN (
-                    SELECT "Id" FROM "OutboxMails"
-                    WHERE "State" = {pending} AND "DueAt" <= {now} AND ("ClaimedUntil" IS NULL OR "ClaimedUntil" <= {now})
-                    ORDER BY "DueAt"
-                    LIMIT {count}
-                    FOR UPDATE SKIP LOCKED)
-                RETURNING *
-                """)
-            : db.OutboxMails.FromSql($"""
-                UPDATE "OutboxMails" SET "ClaimedBy" = {claimant}, "ClaimedUntil" = {until}
-                WHERE "Id" IN (
-                    SELECT "Id" FROM "OutboxMails"
-                    WHERE "State" = {pending} AND "DueAt" <= {now} AND ("ClaimedUntil" IS NULL OR "ClaimedUntil" <= {now})
-                    ORDER BY "DueAt"
-                    LIMIT {count})
-                RETURNING *
-                """);
-        return rows.AsNoTracking().ToListAsync(cancellationToken);
+        // The only difference between the providers is the row lock, which SQLite has no syntax for (nor need of).
+        var rowLock = db.Database.IsNpgsql() ? "FOR UPDATE SKIP LOCKED" : "";
+        var claim = FormattableStringFactory.Create(
+            $$"""
+            UPDATE "OutboxMails" SET "ClaimedBy" = {0}, "ClaimedUntil" = {1}
+            WHERE "Id" IN (
+                SELECT "Id" FROM "OutboxMails"
+                WHERE "State" = {2} AND "DueAt" <= {3} AND ("ClaimedUntil" IS NULL OR "ClaimedUntil" <= {3})
+                ORDER BY "DueAt"
+                LIMIT {4}
+                {{rowLock}})
+            RETURNING *
+            """,
+            claimant, until, (int)OutboxMailState.Pending, now, count);
+        return db.OutboxMails.FromSql(claim).AsNoTracking().ToListAsync(cancellationToken);
     }
 }
