@@ -1,3 +1,6 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
 
 namespace CustomerCenter.Data;
@@ -12,8 +15,24 @@ public sealed class UnitOfWork : IAsyncDisposable
 
     private UnitOfWork(IDbContextTransaction? owned) => this.owned = owned;
 
-    public static async Task<UnitOfWork> BeginAsync(CustomerCenterDb db, CancellationToken cancellationToken = default) =>
-        new(db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null);
+    public static async Task<UnitOfWork> BeginAsync(CustomerCenterDb db, CancellationToken cancellationToken = default)
+    {
+        if (db.Database.CurrentTransaction is not null)
+        {
+            return new(null);
+        }
+
+        if (db.Database.IsSqlite())
+        {
+            // A link or token made inside the transaction may need the data-protection key ring, and when it has no
+            // key yet (a new database, a command before the portal ever ran) data protection writes one through its
+            // own connection: on SQLite that write would wait for this transaction's lock until it times out. Loaded
+            // first, the key ring is ready before the lock is taken.
+            db.GetService<IDataProtectionProvider>().CreateProtector("CustomerCenter.UnitOfWork").Protect([1]);
+        }
+
+        return new(await db.Database.BeginTransactionAsync(cancellationToken));
+    }
 
     /// <summary>Commits when this unit opened the transaction; an enclosing one commits it otherwise.</summary>
     public Task CommitAsync(CancellationToken cancellationToken = default) => owned?.CommitAsync(cancellationToken) ?? Task.CompletedTask;

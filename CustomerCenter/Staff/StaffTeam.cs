@@ -113,7 +113,7 @@ public sealed class StaffTeam(
         }
 
         var staffRoles = (await users.GetRolesAsync(member)).Where(r => r is StaffRoles.Staff or StaffRoles.Admin).ToList();
-        await using (var transaction = await db.Database.BeginTransactionAsync())
+        await using (var unit = await UnitOfWork.BeginAsync(db))
         {
             var result = await IdentitySteps.AllAsync(() => users.RemoveFromRolesAsync(member, staffRoles), () => users.UpdateSecurityStampAsync(member));
             if (!result.Succeeded)
@@ -121,7 +121,7 @@ public sealed class StaffTeam(
                 return StaffActionOutcome.Failed;
             }
 
-            await transaction.CommitAsync();
+            await unit.CommitAsync();
         }
 
         revocations.Revoke(member.Id);

@@ -111,7 +111,7 @@ public sealed class MemberActions(
         var (firstName, lastName, email) = (edit.FirstName.Trim(), edit.LastName.Trim(), edit.Email.Trim());
         var nameChanged = firstName != member.FirstName || lastName != member.LastName;
         var emailChanged = !string.Equals(users.NormalizeEmail(email), member.NormalizedEmail, StringComparison.Ordinal);
-        await using (var transaction = await db.Database.BeginTransactionAsync())
+        await using (var unit = await UnitOfWork.BeginAsync(db))
         {
             if (nameChanged)
             {
@@ -133,7 +133,7 @@ public sealed class MemberActions(
                 await profileChanges.RequestEmailChangeAsync(member, email);
             }
 
-            await transaction.CommitAsync();
+            await unit.CommitAsync();
         }
 
         return new(StaffActionOutcome.Done, emailChanged);
@@ -159,7 +159,7 @@ public sealed class MemberActions(
         // UserManager, the sessions and the recorder share this scope's DbContext, so one transaction holds them all.
         // The event is written while the member still exists (an erasure then sets its member reference to null, the
         // event and its actor stay) and is committed only together with a change that succeeded.
-        await using var transaction = await db.Database.BeginTransactionAsync();
+        await using var unit = await UnitOfWork.BeginAsync(db);
         await accessLog.RecordAsync(kind, member.Id, actorId);
         var result = await change(member);
         if (!result.Succeeded)
@@ -169,7 +169,7 @@ public sealed class MemberActions(
             return StaffActionOutcome.Failed;
         }
 
-        await transaction.CommitAsync();
+        await unit.CommitAsync();
         if (afterCommit is not null)
         {
             await afterCommit(member);
