@@ -71,32 +71,12 @@ public sealed class StaffJourneyBrowserTests(BrowserHost host)
     }
 
     /// <summary>
-    /// Picks an entry of a MudSelect and waits until the select shows it and its list has closed: only then is the
-    /// value in the form. The staff pages are prerendered, so a click that lands before the circuit is connected does
-    /// nothing, and on a busy machine a list may open late; either way the test tries again, as a person would.
+    /// Picks an entry of a select list once the page is interactive (the layout's marker): a choice made while the page
+    /// is only prerendered would not reach the circuit.
     /// </summary>
     private static async Task ChooseAsync(IPage page, string label, string entry)
     {
-        var select = page.GetByRole(AriaRole.Combobox, new() { Name = label });
-        var openList = page.Locator(".mud-popover-open .mud-list-item");
-        var option = openList.Filter(new() { HasTextString = entry }).First;
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                if (!await option.IsVisibleAsync())
-                {
-                    await select.ClickAsync();
-                }
-
-                await option.ClickAsync(new() { Timeout = 2_000 });
-                await Expect(select).ToHaveTextAsync(entry, new() { Timeout = 2_000 });
-                await Expect(openList).ToHaveCountAsync(0, new() { Timeout = 2_000 });
-                return;
-            }
-            catch (Exception e) when (attempt < 10 && e is TimeoutException or PlaywrightException)
-            {
-            }
-        }
+        await page.Locator("[data-interactive]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        await page.GetByLabel(label, new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = entry });
     }
 }

@@ -28,8 +28,20 @@ await login.WaitForURLAsync("**/staff/**");
 
 // One page first: JIT, caches and pools warm up outside the measurement.
 var warmUp = await OpenAsync(context, options.Path);
+if (Environment.GetEnvironmentVariable("SCREENSHOT") is { Length: > 0 } screenshot)
+{
+    await warmUp.ScreenshotAsync(new() { Path = screenshot.Replace("{path}", options.Path.Replace('/', '-'), StringComparison.Ordinal), FullPage = true });
+}
+
 await warmUp.CloseAsync();
 await Task.Delay(TimeSpan.FromSeconds(3));
+if (Environment.GetEnvironmentVariable("GCDUMP") is { Length: > 0 } dumpBefore)
+{
+    // The same snapshot before the pages open: the difference is what the circuits hold on the managed heap.
+    using var dump = System.Diagnostics.Process.Start("dotnet-gcdump", ["collect", "-p", options.Pid.ToString(CultureInfo.InvariantCulture), "-o", dumpBefore + ".before"]);
+    await dump.WaitForExitAsync();
+}
+
 var before = Rss(options.Pid);
 
 var pages = new List<IPage>();
@@ -49,6 +61,9 @@ if (Environment.GetEnvironmentVariable("GCDUMP") is { Length: > 0 } dumpFile)
     // A heap snapshot (it forces a full collection) names the types that hold the circuits' memory.
     using var dump = System.Diagnostics.Process.Start("dotnet-gcdump", ["collect", "-p", options.Pid.ToString(CultureInfo.InvariantCulture), "-o", dumpFile]);
     await dump.WaitForExitAsync();
+    var afterFullCollection = Rss(options.Pid);
+    await Console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+        $"RSS after the dump's full collection: {afterFullCollection / 1024.0 / 1024:F1} MB ({(afterFullCollection - before) / (double)options.Circuits / 1024 / 1024:F2} MB per circuit)"));
 }
 
 return 0;

@@ -2,7 +2,7 @@
 # Server memory per open staff page (bench/staff-circuits/README.md). For each staff path: publishes the portal in
 # Release once, starts it fresh (Production, throwaway SQLite, demo data), invites an Admin with add-admin, and lets
 # Program.cs open CIRCUITS pages of that path in headless Chromium while reading the portal's RSS.
-# Needs: .NET SDK, /usr/bin/chromium. Takes a few minutes.
+# Needs: .NET SDK, /usr/bin/chromium. Takes a few minutes. APP_DIR=<published portal> skips publishing.
 set -euo pipefail
 cd "$(dirname "$0")"
 root=$(cd ../.. && pwd)
@@ -21,9 +21,14 @@ stop() {
 trap 'stop; rm -rf "$work"' EXIT
 [ -x /usr/bin/chromium ] || { echo "/usr/bin/chromium is missing: apt-get install -y chromium" >&2; exit 1; }
 
-echo "Publishing (Release) ..." >&2
-dotnet publish "$root/CustomerCenter/CustomerCenter.csproj" -c Release -o "$work/app" --nologo -v quiet >&2
-dotnet build -c Release --nologo -v quiet . >&2
+if [ -n "${APP_DIR:-}" ]; then
+  # An already published portal (several runs side by side must not publish into one obj folder at once).
+  ln -s "$APP_DIR" "$work/app"
+else
+  echo "Publishing (Release) ..." >&2
+  dotnet publish "$root/CustomerCenter/CustomerCenter.csproj" -c Release -o "$work/app" --nologo -v quiet >&2
+  dotnet build -c Release --nologo -v quiet . >&2
+fi
 
 portal() {
   ( cd "$work/app"

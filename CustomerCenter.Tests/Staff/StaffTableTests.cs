@@ -1,0 +1,69 @@
+using Bunit;
+using CustomerCenter.Staff.Pages;
+using CustomerCenter.Tests.Components;
+using Microsoft.EntityFrameworkCore;
+using static CustomerCenter.Tests.AccessLog.AccessLogTestData;
+
+namespace CustomerCenter.Tests.Staff;
+
+/// <summary>The staff tables drawn as plain markup (Members, access log) and their pager: sorting, paging, numbers per culture.</summary>
+public sealed class StaffTableTests : PortalPageContext
+{
+    [Theory]
+    [InlineData("de", "26–50 von 2.003")]
+    [InlineData("en", "26–50 of 2,003")]
+    [InlineData("ja", "26–50 件目（全 2,003 件）")]
+    public void The_pager_groups_numbers_as_the_reader_s_language_does(string language, string expected)
+    {
+        using var culture = CultureScope.Use(language);
+
+        var cut = Render<TablePager>(pager => pager.Add(p => p.Page, 1).Add(p => p.PageSize, 25).Add(p => p.TotalCount, 2003));
+
+        Assert.Equal(expected, cut.Find("[data-testid=pager-info]").TextContent.Trim());
+    }
+
+    [Fact]
+    public void The_pager_says_more_than_beyond_the_count_limit_and_stops_at_the_last_page()
+    {
+        using var culture = CultureScope.Use("de");
+        var pages = new List<int>();
+
+        var cut = Render<TablePager>(pager => pager
+            .Add(p => p.Page, 0).Add(p => p.PageSize, 25).Add(p => p.TotalCount, 10_000).Add(p => p.MoreThanTotal, true)
+            .Add(p => p.PageChanged, page => pages.Add(page)));
+        cut.Find("button[aria-label='Nächste Seite']").Click();
+        cut.Find("button[aria-label='Letzte Seite']").Click();
+
+        Assert.Equal("1–25 von mehr als 10.000", cut.Find("[data-testid=pager-info]").TextContent.Trim());
+        Assert.True(cut.Find("button[aria-label='Vorherige Seite']").HasAttribute("disabled"));
+        Assert.Equal([1, 399], pages);
+    }
+
+    [Fact]
+    public async Task Members_sort_by_a_header_turn_round_on_a_second_click_and_page_on()
+    {
+        for (var i = 0; i < 27; i++)
+        {
+            await Portal.AddMemberAsync($"member{i:D2}@example.de", "Vera", $"Name{i:D2}");
+        }
+
+        await UsePortalDatabaseAsync();
+        using var culture = CultureScope.Use("en");
+        var cut = Render<Members>();
+        cut.WaitForAssertion(() => Assert.Equal(25, cut.FindAll("tbody tr.mud-table-row").Count));
+
+        cut.Find("th:nth-child(1) button").Click();
+        cut.WaitForAssertion(() => Assert.StartsWith("member00@example.de", cut.Find("tbody tr.mud-table-row").TextContent.Trim(), StringComparison.Ordinal));
+        Assert.Equal("ascending", cut.Find("th:nth-child(1)").GetAttribute("aria-sort"));
+        Assert.Equal("none", cut.Find("th:nth-child(7)").GetAttribute("aria-sort"));
+
+        cut.Find("th:nth-child(1) button").Click();
+        cut.WaitForAssertion(() => Assert.StartsWith("member26@example.de", cut.Find("tbody tr.mud-table-row").TextContent.Trim(), StringComparison.Ordinal));
+        Assert.Equal("descending", cut.Find("th:nth-child(1)").GetAttribute("aria-sort"));
+
+        cut.Find("button[aria-label='Next page']").Click();
+        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("tbody tr.mud-table-row").Count));
+        Assert.Equal("26–27 of 27", cut.Find("[data-testid=pager-info]").TextContent.Trim());
+        Assert.Equal(27, await Portal.WithDbAsync(db => db.Users.CountAsync()));
+    }
+}
