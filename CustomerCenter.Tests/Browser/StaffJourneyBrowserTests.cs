@@ -46,8 +46,11 @@ public sealed class StaffJourneyBrowserTests(BrowserHost host)
         await page.GotoAsync("staff/access-log");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Zugriffsprotokoll", Exact = true })).ToBeVisibleAsync();
         // Today's bars: the staff user's own login succeeded, the member's failed.
-        await Expect(page.Locator(".mud-chart svg").First).ToBeVisibleAsync();
-        await Expect(page.Locator(".mud-chart svg rect, .mud-chart svg path").First).ToBeAttachedAsync();
+        var chart = page.GetByTestId("logins-chart");
+        await Expect(chart).ToBeVisibleAsync();
+        var todaysFailures = chart.Locator(".logins-chart-day").Last.Locator("[data-series=failed]");
+        await Expect(todaysFailures).ToHaveAttributeAsync("style", new System.Text.RegularExpressions.Regex(@"height: [1-9]"));
+        Assert.True(await todaysFailures.EvaluateAsync<double>("bar => bar.getBoundingClientRect().height") > 0, "Today's failed login has no bar.");
         var table = page.Locator(".mud-table-body");
         await Expect(table).ToContainTextAsync(staffEmail);
         await Expect(table).ToContainTextAsync(memberEmail);

@@ -43,6 +43,7 @@ if (Environment.GetEnvironmentVariable("GCDUMP") is { Length: > 0 } dumpBefore)
 }
 
 var before = Rss(options.Pid);
+var threadsBefore = Threads(options.Pid);
 
 var pages = new List<IPage>();
 for (var i = 0; i < options.Circuits; i++)
@@ -53,6 +54,15 @@ for (var i = 0; i < options.Circuits; i++)
 // Let the last render batches be acknowledged and a garbage collection run before reading the RSS again.
 await Task.Delay(TimeSpan.FromSeconds(5));
 var after = Rss(options.Pid);
+await Console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"threads: {threadsBefore} before, {Threads(options.Pid)} after"));
+if (Environment.GetEnvironmentVariable("SETTLE_SECONDS") is { Length: > 0 } settle)
+{
+    await Task.Delay(TimeSpan.FromSeconds(int.Parse(settle, CultureInfo.InvariantCulture)));
+    var settled = Rss(options.Pid);
+    await Console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+        $"RSS {settle} s later: {settled / 1024.0 / 1024:F1} MB ({(settled - before) / (double)options.Circuits / 1024 / 1024:F2} MB per circuit)"));
+}
+
 var perCircuit = (after - before) / (double)options.Circuits;
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"| /{options.Path} | {options.Circuits} | {before / 1024.0 / 1024:F1} MB | {after / 1024.0 / 1024:F1} MB | {perCircuit / 1024 / 1024:F2} MB |"));
@@ -76,6 +86,9 @@ static async Task<IPage> OpenAsync(IBrowserContext context, string path)
     await page.Locator("[data-interactive]").WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = 60_000 });
     return page;
 }
+
+static int Threads(int pid) =>
+    int.Parse(Regex.Match(File.ReadLines($"/proc/{pid}/status").Single(l => l.StartsWith("Threads:", StringComparison.Ordinal)), @"\d+").Value, CultureInfo.InvariantCulture);
 
 static long Rss(int pid)
 {
