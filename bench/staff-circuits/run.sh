@@ -33,7 +33,7 @@ fi
 portal() {
   ( cd "$work/app"
     ASPNETCORE_ENVIRONMENT=Production \
-    ConnectionStrings__CustomerCenter="Data Source=$work/bench.db" \
+    ConnectionStrings__CustomerCenter="Data Source=$work/bench.db${CONNECTION_OPTIONS:-}" \
     Mail__PickupDirectory="$work/mail" \
     Portal__PublicUrl="$base" \
     Consent__TermsUrl=https://kammer.example/nutzungsbedingungen \
