@@ -66,4 +66,21 @@ public sealed class StaffTableTests : PortalPageContext
         Assert.Equal("26–27 of 27", cut.Find("[data-testid=pager-info]").TextContent.Trim());
         Assert.Equal(27, await Portal.WithDbAsync(db => db.Users.CountAsync()));
     }
+
+    [Fact]
+    public async Task Names_and_addresses_in_the_rows_markup_are_text_never_html()
+    {
+        await Portal.AddMemberAsync("o'brien+<b>@example.de", "<img src=x onerror=alert(1)>", "\"><script>alert(2)</script>");
+        await UsePortalDatabaseAsync();
+        using var culture = CultureScope.Use("en");
+
+        var cut = Render<Members>();
+
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("tbody tr.mud-table-row")));
+        var row = cut.Find("tbody tr.mud-table-row");
+        Assert.Empty(row.QuerySelectorAll("img, script, b"));
+        Assert.Contains("<img src=x onerror=alert(1)>", row.TextContent, StringComparison.Ordinal);
+        Assert.Contains("\"><script>alert(2)</script>", row.TextContent, StringComparison.Ordinal);
+        Assert.Equal("o'brien+<b>@example.de", row.QuerySelector("a")!.TextContent);
+    }
 }

@@ -1,12 +1,13 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
 using CustomerCenter.Staff;
 using Microsoft.AspNetCore.Components;
 
 namespace CustomerCenter.Components;
 
 /// <summary>
-/// What <see cref="LocalTime"/> renders, as markup without a component of its own: table rows use it directly, because
-/// every component an open staff page holds costs its circuit a few kilobytes for as long as the page is open
+/// What <see cref="LocalTime"/> renders, as finished HTML: staff table rows put it into their own markup, because every
+/// component and render frame an open staff page holds costs its circuit memory for as long as the page is open
 /// (bench/staff-circuits).
 /// </summary>
 public static class LocalTimeMarkup
@@ -15,29 +16,17 @@ public static class LocalTimeMarkup
     /// In the viewer's zone once the staff circuit knows it; otherwise in UTC, labelled so (local-time.js shows it in the
     /// reader's zone where scripts run on a member page); <paramref name="never"/> without a value.
     /// </summary>
-    public static RenderFragment Of(DateTime? value, ViewerTimeZone? zone, string never) => builder =>
+    public static MarkupString Of(DateTime? value, ViewerTimeZone? zone, string never)
     {
+        var encode = HtmlEncoder.Default;
         if (value is not { } utc)
         {
-            builder.OpenElement(0, "span");
-            builder.AddContent(1, never);
-            builder.CloseElement();
-            return;
+            return new($"<span>{encode.Encode(never)}</span>");
         }
 
-        builder.OpenElement(2, "time");
-        builder.AddAttribute(3, "datetime", utc.ToString("O", CultureInfo.InvariantCulture));
-        if (zone is { Known: true } known && known.Zone != TimeZoneInfo.Utc)
-        {
-            builder.AddAttribute(4, "title", known.Zone.Id);
-            builder.AddContent(5, known.ToLocal(utc).ToString("g", CultureInfo.CurrentCulture));
-        }
-        else
-        {
-            builder.AddAttribute(6, "data-local-time", true);
-            builder.AddContent(7, $"{utc.ToString("g", CultureInfo.CurrentCulture)} UTC");
-        }
-
-        builder.CloseElement();
-    };
+        var instant = utc.ToString("O", CultureInfo.InvariantCulture);
+        return zone is { Known: true } known && known.Zone != TimeZoneInfo.Utc
+            ? new($"<time datetime=\"{instant}\" title=\"{encode.Encode(known.Zone.Id)}\">{encode.Encode(known.ToLocal(utc).ToString("g", CultureInfo.CurrentCulture))}</time>")
+            : new($"<time datetime=\"{instant}\" data-local-time>{encode.Encode(utc.ToString("g", CultureInfo.CurrentCulture))} UTC</time>");
+    }
 }
