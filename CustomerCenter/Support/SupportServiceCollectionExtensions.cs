@@ -1,0 +1,14 @@
+using Microsoft.Extensions.Options;
+
+namespace CustomerCenter.Support;
+
+public static class SupportServiceCollectionExtensions
+{
+    public static WebApplicationBuilder AddSupport(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<SupportOptions>().BindConfiguration(SupportOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SupportOptions>, SupportOptionsValidator>();
+        return builder;
+    }
+}
