@@ -68,6 +68,7 @@ app.MapEmbedAssets();
 app.MapOperations();
 app.MapAccounts();
 app.MapAccessLog();
+app.MapSupport();
 app.MapRazorComponents<App>().AddStaffInteractivity();
 
 await app.RunAsync();

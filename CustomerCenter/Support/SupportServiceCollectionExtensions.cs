@@ -9,6 +9,8 @@ public static class SupportServiceCollectionExtensions
         var services = builder.Services;
         services.AddOptions<SupportOptions>().BindConfiguration(SupportOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IValidateOptions<SupportOptions>, SupportOptionsValidator>();
+        services.AddSingleton<AttachmentIntake>();
+        services.AddScoped<MemberSupportRequests>();
         return builder;
     }
 }
