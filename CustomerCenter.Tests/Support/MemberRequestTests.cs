@@ -168,7 +168,7 @@ public sealed class MemberRequestTests : IClassFixture<PortalFactory>
 
         var page = await other.GetAsync($"/account/requests/{id}");
         Assert.Equal(HttpStatusCode.NotFound, page.Status);
-        Assert.DoesNotContain("Nur für mich", page.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Nur für mich", page.Text, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await other.Http.GetAsync($"/account/requests/attachments/{attachmentId}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/account/requests/{id + 100_000}")).Status);
         var list = await other.GetAsync("/account/requests");

@@ -21,6 +21,7 @@ public sealed class SupportModelTests(PortalFactory portal) : IClassFixture<Port
         Assert.Equal("JAPANMARKT誌：サービスとサポート", magazine.NameIn("ja"));
         Assert.Contains("japanmarkt@", magazine.Address, StringComparison.Ordinal);
         Assert.Equal(24, options.RetentionMonths);
+        Assert.All(options.Topics.Take(2), topic => Assert.Equal(["de", "en", "ja"], topic.Templates.Select(t => t.Language)));
     }
 
     [Fact]

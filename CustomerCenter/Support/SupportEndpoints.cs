@@ -1,4 +1,5 @@
 using CustomerCenter.Accounts;
+using CustomerCenter.Staff;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;
 
@@ -41,6 +42,10 @@ public static class SupportEndpoints
 
             return AttachmentDownload.Result(context, file);
         });
+
+        endpoints.MapGet("/staff/requests/attachments/{id:guid}", async (Guid id, HttpContext context, StaffSupportRequests queue, CancellationToken cancellationToken) =>
+            await queue.AttachmentAsync(id, cancellationToken) is { } file ? AttachmentDownload.Result(context, file) : Results.NotFound())
+            .RequireAuthorization(StaffPolicies.Staff);
 
         return endpoints;
     }

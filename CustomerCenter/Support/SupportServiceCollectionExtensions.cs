@@ -11,6 +11,8 @@ public static class SupportServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<SupportOptions>, SupportOptionsValidator>();
         services.AddSingleton<AttachmentIntake>();
         services.AddScoped<MemberSupportRequests>();
+        services.AddScoped<StaffSupportRequests>();
+        services.AddScoped<StaffSupportActions>();
         return builder;
     }
 }
