@@ -22,5 +22,9 @@ public sealed class SupportOptions
     [Range(1, 240)]
     public int RetentionMonths { get; set; } = 24;
 
+    /// <summary>How often the retention job looks for requests to delete.</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "7.00:00:00")]
+    public TimeSpan RetentionInterval { get; set; } = TimeSpan.FromHours(1);
+
     public SupportTopic? Topic(string? key) => Topics.FirstOrDefault(t => string.Equals(t.Key, key, StringComparison.Ordinal));
 }

@@ -13,6 +13,9 @@ public static class SupportServiceCollectionExtensions
         services.AddScoped<MemberSupportRequests>();
         services.AddScoped<StaffSupportRequests>();
         services.AddScoped<StaffSupportActions>();
+        services.AddScoped<SupportDataExport>();
+        services.AddSingleton<SupportRetention>();
+        services.AddHostedService(provider => provider.GetRequiredService<SupportRetention>());
         return builder;
     }
 }
