@@ -11,4 +11,7 @@ public sealed record PrivacyFacts(
 {
     /// <summary>Closed support requests are deleted this many months after closing (Support:RetentionMonths).</summary>
     public int SupportRetentionMonths { get; init; }
+
+    /// <summary>Visitors' requests whose address was never confirmed are deleted after this many days.</summary>
+    public int SupportUnconfirmedDays { get; init; }
 }

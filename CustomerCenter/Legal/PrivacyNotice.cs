@@ -44,6 +44,7 @@ public sealed class PrivacyNotice(
             consent.Value.PrivacyVersion)
         {
             SupportRetentionMonths = support.Value.RetentionMonths,
+            SupportUnconfirmedDays = support.Value.UnconfirmedRequestDays,
         };
     }
 

@@ -36,4 +36,6 @@ public enum MemberMailKind
     SupportRequestReceived,
     /// <summary>Staff answered a support request: the number in the subject, the answer in the text, a link to the conversation.</summary>
     SupportReply,
+    /// <summary>A visitor's request without an account: the number in the subject, the link that confirms the address (double opt-in).</summary>
+    SupportRequestConfirmation,
 }

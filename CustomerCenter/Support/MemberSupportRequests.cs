@@ -37,6 +37,7 @@ public sealed class MemberSupportRequests(CustomerCenterDb db, MemberMails mails
             Status = SupportRequestStatus.New,
             CreatedAt = now,
             UpdatedAt = now,
+            ConfirmedAt = now,
             Messages = [new SupportMessage { Id = Guid.CreateVersion7(), Author = SupportMessageAuthor.Member, Body = body.Trim(), CreatedAt = now, Attachments = [.. attachments] }],
         };
 

@@ -68,7 +68,8 @@ public sealed class StaffSupportRequests(CustomerCenterDb db, TimeProvider clock
 
     private IQueryable<SupportRequest> Filtered(SupportQueueFilter filter)
     {
-        var query = db.SupportRequests.AsNoTracking();
+        // A visitor's request is worked on once the address is confirmed (double opt-in); until then it may be anyone's.
+        var query = db.SupportRequests.AsNoTracking().Where(r => r.ConfirmedAt != null);
         if (!string.IsNullOrEmpty(filter.TopicKey))
         {
             query = query.Where(r => r.TopicKey == filter.TopicKey);

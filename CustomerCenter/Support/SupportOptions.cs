@@ -22,6 +22,10 @@ public sealed class SupportOptions
     [Range(1, 240)]
     public int RetentionMonths { get; set; } = 24;
 
+    /// <summary>A visitor's request whose address was not confirmed is deleted after this many days (as unconfirmed access requests).</summary>
+    [Range(1, 90)]
+    public int UnconfirmedRequestDays { get; set; } = 7;
+
     /// <summary>How often the retention job looks for requests to delete.</summary>
     [Range(typeof(TimeSpan), "00:01:00", "7.00:00:00")]
     public TimeSpan RetentionInterval { get; set; } = TimeSpan.FromHours(1);

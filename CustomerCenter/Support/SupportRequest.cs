@@ -35,5 +35,11 @@ public sealed class SupportRequest
 
     public DateTime? ClosedAt { get; set; }
 
+    /// <summary>
+    /// When the address was proven: at once for a member's request, when the mailed link was followed for a visitor's
+    /// (double opt-in). Unconfirmed requests are not in the staff queue and are deleted after a few days.
+    /// </summary>
+    public DateTime? ConfirmedAt { get; set; }
+
     public List<SupportMessage> Messages { get; set; } = [];
 }

@@ -30,5 +30,8 @@ internal sealed class SupportRequestConfiguration : IEntityTypeConfiguration<Sup
         // A member's own list, and the retention of closed requests.
         request.HasIndex(r => new { r.MemberId, r.UpdatedAt });
         request.HasIndex(r => new { r.Status, r.ClosedAt });
+        // The purge of visitors' requests never confirmed, and the claim of confirmed ones by the member with that address.
+        request.HasIndex(r => new { r.ConfirmedAt, r.CreatedAt });
+        request.HasIndex(r => r.Email);
     }
 }

@@ -6,8 +6,8 @@ using Microsoft.Extensions.Options;
 namespace CustomerCenter.Support;
 
 /// <summary>
-/// Deletes requests closed more than <c>Support:RetentionMonths</c> ago, with their messages and attachments (the
-/// database cascades), every <c>Support:RetentionInterval</c>; with several instances, one of them runs each pass
+/// Deletes requests closed more than <c>Support:RetentionMonths</c> ago, and visitors' requests never confirmed within
+/// <c>Support:UnconfirmedRequestDays</c>, with their messages and attachments (the database cascades), every <c>Support:RetentionInterval</c>; with several instances, one of them runs each pass
 /// (<see cref="SingleInstanceJobs"/>).
 /// </summary>
 public sealed class SupportRetention(
@@ -24,10 +24,12 @@ public sealed class SupportRetention(
     public async Task<int?> RunPassIfDueAsync(CancellationToken cancellationToken) =>
         await jobs.TryTakePassAsync(JobName, options.Value.RetentionInterval, cancellationToken) ? await RunOnceAsync(cancellationToken) : null;
 
-    /// <summary>One clean-up, in batches; what tests call directly. Returns how many requests were deleted.</summary>
+    /// <summary>One clean-up, in batches; what tests call directly. Returns how many requests were deleted (closed and unconfirmed).</summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
-        var cutoff = clock.GetUtcNow().UtcDateTime.AddMonths(-options.Value.RetentionMonths);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var cutoff = now.AddMonths(-options.Value.RetentionMonths);
+        var unconfirmedCutoff = now.AddDays(-options.Value.UnconfirmedRequestDays);
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CustomerCenterDb>();
         var total = 0;
@@ -43,9 +45,23 @@ public sealed class SupportRetention(
         }
         while (deleted == BatchSize);
 
+        var closed = total;
+        do
+        {
+            deleted = await db.SupportRequests
+                .Where(r => r.ConfirmedAt == null && r.CreatedAt < unconfirmedCutoff)
+                .OrderBy(r => r.CreatedAt)
+                .Take(BatchSize)
+                .ExecuteDeleteAsync(cancellationToken);
+            total += deleted;
+        }
+        while (deleted == BatchSize);
+
         if (total > 0)
         {
-            logger.LogInformation("Support retention deleted {Requests} requests closed before {Cutoff:O}", total, cutoff);
+            logger.LogInformation(
+                "Support retention deleted {Requests} requests closed before {Cutoff:O} and {Unconfirmed} never confirmed before {UnconfirmedCutoff:O}",
+                closed, cutoff, total - closed, unconfirmedCutoff);
         }
 
         return total;

@@ -14,6 +14,8 @@ public static class SupportServiceCollectionExtensions
         services.AddScoped<StaffSupportRequests>();
         services.AddScoped<StaffSupportActions>();
         services.AddScoped<SupportDataExport>();
+        services.AddSingleton<SupportConfirmationTokens>();
+        services.AddScoped<VisitorSupportRequests>();
         services.AddSingleton<SupportRetention>();
         services.AddHostedService(provider => provider.GetRequiredService<SupportRetention>());
         return builder;

@@ -11,7 +11,7 @@ namespace CustomerCenter.Data.CompiledModels
     public partial class CustomerCenterDbModel
     {
         private CustomerCenterDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("27c8da7b-00b5-41d1-9dc7-93a9d27cb05e"), entityTypeCount: 17)
+            : base(skipDetectChanges: false, modelId: new Guid("fa298c9b-07de-4b7e-9692-a878b328e848"), entityTypeCount: 17)
         {
         }
 

@@ -20,10 +20,10 @@ namespace CustomerCenter.Data.CompiledModels
                 "CustomerCenter.Support.SupportRequest",
                 typeof(SupportRequest),
                 baseEntityType,
-                propertyCount: 12,
+                propertyCount: 13,
                 navigationCount: 1,
                 foreignKeyCount: 2,
-                unnamedIndexCount: 6,
+                unnamedIndexCount: 8,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -47,6 +47,14 @@ namespace CustomerCenter.Data.CompiledModels
                 typeof(DateTime?),
                 propertyInfo: typeof(SupportRequest).GetProperty("ClosedAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(SupportRequest).GetField("<ClosedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                valueConverter: new UtcDateTimeConverter());
+
+            var confirmedAt = runtimeEntityType.AddProperty(
+                "ConfirmedAt",
+                typeof(DateTime?),
+                propertyInfo: typeof(SupportRequest).GetProperty("ConfirmedAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(SupportRequest).GetField("<ConfirmedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true,
                 valueConverter: new UtcDateTimeConverter());
 
@@ -124,21 +132,27 @@ namespace CustomerCenter.Data.CompiledModels
             runtimeEntityType.SetPrimaryKey(key);
 
             var index = runtimeEntityType.AddIndex(
-                new[] { memberId, updatedAt });
+                new[] { email });
 
             var index0 = runtimeEntityType.AddIndex(
-                new[] { status, closedAt });
+                new[] { confirmedAt, createdAt });
 
             var index1 = runtimeEntityType.AddIndex(
-                new[] { status, createdAt });
+                new[] { memberId, updatedAt });
 
             var index2 = runtimeEntityType.AddIndex(
-                new[] { status, updatedAt });
+                new[] { status, closedAt });
 
             var index3 = runtimeEntityType.AddIndex(
-                new[] { assigneeId, status, updatedAt });
+                new[] { status, createdAt });
 
             var index4 = runtimeEntityType.AddIndex(
+                new[] { status, updatedAt });
+
+            var index5 = runtimeEntityType.AddIndex(
+                new[] { assigneeId, status, updatedAt });
+
+            var index6 = runtimeEntityType.AddIndex(
                 new[] { topicKey, status, updatedAt });
 
             return runtimeEntityType;

@@ -442,6 +442,9 @@ namespace CustomerCenter.Data.Migrations
                     b.Property<DateTime?>("ClosedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ConfirmedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -480,6 +483,10 @@ namespace CustomerCenter.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Email");
+
+                    b.HasIndex("ConfirmedAt", "CreatedAt");
 
                     b.HasIndex("MemberId", "UpdatedAt");
 

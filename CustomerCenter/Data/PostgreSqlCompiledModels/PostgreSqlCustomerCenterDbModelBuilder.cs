@@ -12,7 +12,7 @@ namespace CustomerCenter.Data.PostgreSqlCompiledModels
     public partial class PostgreSqlCustomerCenterDbModel
     {
         private PostgreSqlCustomerCenterDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("6981120f-dd51-4d1c-b1ed-5c705e859691"), entityTypeCount: 17)
+            : base(skipDetectChanges: false, modelId: new Guid("09b009dd-514f-42e3-b756-a5d54bdca7c2"), entityTypeCount: 17)
         {
         }
 

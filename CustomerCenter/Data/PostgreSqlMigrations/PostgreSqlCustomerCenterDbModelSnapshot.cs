@@ -456,6 +456,9 @@ namespace CustomerCenter.Data.PostgreSqlMigrations
                     b.Property<DateTime?>("ClosedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTime?>("ConfirmedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -494,6 +497,10 @@ namespace CustomerCenter.Data.PostgreSqlMigrations
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Email");
+
+                    b.HasIndex("ConfirmedAt", "CreatedAt");
 
                     b.HasIndex("MemberId", "UpdatedAt");
 
