@@ -110,6 +110,10 @@ public sealed class StaffRequestTests : IDisposable
         var events = await EventsAsync(email);
         Assert.Contains((AccessEventKind.SupportRequestAssigned, actorId), events);
         Assert.Contains((AccessEventKind.SupportRequestStatusChanged, actorId), events);
+
+        // Choosing what is already set changes nothing and records nothing.
+        Assert.Equal(StaffActionOutcome.Done, await ActAsync(actions => actions.ChangeStatusAsync(id, actorId, SupportRequestStatus.Closed)));
+        Assert.Equal(events.Count, (await EventsAsync(email)).Count);
     }
 
     [Fact]
@@ -157,6 +161,13 @@ public sealed class StaffRequestTests : IDisposable
         Assert.Equal([old], await Ids(new SupportQueueFilter { Search = "MAGAZIN" }));
         Assert.Equal([fresh], await Ids(new SupportQueueFilter { Search = "kennwort passwort" }));
         Assert.Empty(await Ids(new SupportQueueFilter { Search = "kennwort magazin" }));
+        Assert.Equal([fresh], await Ids(new SupportQueueFilter { Search = "Kenn" }));
+        Assert.Empty(await Ids(new SupportQueueFilter { Search = "ennwort" }));
+
+        // Internal notes and staff replies are searched too; Japanese without spaces by its pairs of characters.
+        await ActAsync(actions => actions.ReplyAsync(old, actorId, "請求書を再送しました", internalNote: true));
+        Assert.Equal([old], await Ids(new SupportQueueFilter { Search = "請求書" }));
+        Assert.Equal([old], await Ids(new SupportQueueFilter { Search = "再送" }));
     }
 
     [Fact]

@@ -84,10 +84,10 @@ public sealed class SupportPrivacyTests : IClassFixture<PortalFactory>
     }
 
     [Theory]
-    [InlineData("de", "Support-Anfragen:", "12 Monate nach dem Abschluss")]
-    [InlineData("en", "Support requests:", "12 months after they were closed")]
-    [InlineData("ja", "サポートへのお問い合わせ：", "終了から12か月後")]
-    public async Task The_privacy_notice_lists_support_requests_and_their_configured_retention(string language, string item, string retention)
+    [InlineData("de", "Support-Anfragen:", "12 Monate nach dem Abschluss", "nicht bestätigt wurde, werden nach 7 Tagen gelöscht")]
+    [InlineData("en", "Support requests:", "12 months after they were closed", "not confirmed are deleted after 7 days")]
+    [InlineData("ja", "サポートへのお問い合わせ：", "終了から12か月後", "7日後に削除されます")]
+    public async Task The_privacy_notice_lists_support_requests_and_their_configured_retention(string language, string item, string retention, string unconfirmed)
     {
         using var client = portal.CreatePortalClient();
 
@@ -96,6 +96,7 @@ public sealed class SupportPrivacyTests : IClassFixture<PortalFactory>
         Assert.Equal(HttpStatusCode.OK, page.Status);
         Assert.Contains(item, page.Text, StringComparison.Ordinal);
         Assert.Contains(retention, page.Text, StringComparison.Ordinal);
+        Assert.Contains(unconfirmed, page.Text, StringComparison.Ordinal);
     }
 
     private async Task<long> OpenClosedAsync(PortalClient client, string subject, DateTime closedAt)

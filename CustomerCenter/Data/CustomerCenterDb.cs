@@ -48,6 +48,8 @@ public class CustomerCenterDb : IdentityDbContext<Member, IdentityRole<Guid>, Gu
 
     public DbSet<SupportRequest> SupportRequests => Set<SupportRequest>();
 
+    public DbSet<SupportSearchWord> SupportSearchWords => Set<SupportSearchWord>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -44,6 +44,7 @@ public sealed class MemberSupportRequests(CustomerCenterDb db, MemberMails mails
         await using var unit = await UnitOfWork.BeginAsync(db, cancellationToken);
         db.SupportRequests.Add(request);
         await db.SaveChangesAsync(cancellationToken);
+        await SupportSearchWords.AddAsync(db, request.Id, request.Subject + "\n" + request.Messages[0].Body, cancellationToken);
         var number = SupportRequestNumber.Format(request.Id);
         await mails.SendAsync(
             MemberMailKind.SupportRequestReceived,
@@ -74,6 +75,7 @@ public sealed class MemberSupportRequests(CustomerCenterDb db, MemberMails mails
         }
 
         request.UpdatedAt = now;
+        await SupportSearchWords.AddAsync(db, id, body, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return true;
     }

@@ -26,11 +26,11 @@ public sealed class StaffSupportActions(
         {
             if (request.Status == status)
             {
-                return Task.FromResult(false);
+                return Task.FromResult<bool?>(null);
             }
 
             Touch(request, status);
-            return Task.FromResult(true);
+            return Task.FromResult<bool?>(true);
         });
 
     /// <summary>Gives the request to a staff user, or to nobody (<paramref name="assigneeId"/> null).</summary>
@@ -46,12 +46,12 @@ public sealed class StaffSupportActions(
         {
             if (request.AssigneeId == assigneeId)
             {
-                return Task.FromResult(false);
+                return Task.FromResult<bool?>(null);
             }
 
             request.AssigneeId = assigneeId;
             request.UpdatedAt = clock.GetUtcNow().UtcDateTime;
-            return Task.FromResult(true);
+            return Task.FromResult<bool?>(true);
         });
     }
 
@@ -60,7 +60,7 @@ public sealed class StaffSupportActions(
     /// internal note is only stored: no mail, never on a member's page.
     /// </summary>
     public Task<StaffActionOutcome> ReplyAsync(long requestId, Guid actorId, string body, bool internalNote) =>
-        ChangeAsync(requestId, actorId, internalNote ? AccessEventKind.SupportNoteAdded : AccessEventKind.SupportReplySent, async request =>
+        ChangeAsync(requestId, actorId, internalNote ? AccessEventKind.SupportNoteAdded : AccessEventKind.SupportReplySent, async Task<bool?> (request) =>
         {
             var text = body.Trim();
             if (text.Length == 0 || text.Length > SupportLimits.BodyLength)
@@ -78,6 +78,7 @@ public sealed class StaffSupportActions(
                 Body = text,
                 CreatedAt = now,
             });
+            await SupportSearchWords.AddAsync(db, request.Id, text, CancellationToken.None);
             if (internalNote)
             {
                 return true;
@@ -114,8 +115,8 @@ public sealed class StaffSupportActions(
         request.ClosedAt = status == SupportRequestStatus.Closed ? now : null;
     }
 
-    /// <param name="change">Changes the tracked request; false when there is nothing to do or it cannot be done.</param>
-    private async Task<StaffActionOutcome> ChangeAsync(long requestId, Guid actorId, AccessEventKind kind, Func<SupportRequest, Task<bool>> change)
+    /// <param name="change">Changes the tracked request: true when it did, null when there was nothing to change (no event), false when it cannot be done.</param>
+    private async Task<StaffActionOutcome> ChangeAsync(long requestId, Guid actorId, AccessEventKind kind, Func<SupportRequest, Task<bool?>> change)
     {
         if (await permissions.RefusalAsync(actorId, adminOnly: false, targetId: null, CancellationToken.None) is { } refusal)
         {
@@ -129,9 +130,12 @@ public sealed class StaffSupportActions(
             return StaffActionOutcome.NotFound;
         }
 
-        if (!await change(request))
+        switch (await change(request))
         {
-            return StaffActionOutcome.Failed;
+            case null:
+                return StaffActionOutcome.Done;
+            case false:
+                return StaffActionOutcome.Failed;
         }
 
         await db.SaveChangesAsync();

@@ -95,22 +95,9 @@ public sealed class StaffSupportRequests(CustomerCenterDb db, TimeProvider clock
             query = query.Where(r => r.CreatedAt <= openedBefore);
         }
 
-        foreach (var word in SearchWords(filter.Search))
-        {
-            // Every word, in the subject or in any message. Lower-cased on both sides, so it reads the same on SQLite and
-            // PostgreSQL (whose LIKE is case-sensitive); ToLower() here is SQL's lower(), not .NET's culture.
-#pragma warning disable CA1304, CA1311, CA1862
-            query = query.Where(r => r.Subject.ToLower().Contains(word)
-                || db.SupportMessages.Any(m => m.RequestId == r.Id && m.Body.ToLower().Contains(word)));
-#pragma warning restore CA1304, CA1311, CA1862
-        }
+        // Every word, as a prefix of a word in the subject or any message (internal notes included).
+        query = SupportSearchWords.Matching(query, db.SupportSearchWords, filter.Search);
 
         return query;
     }
-
-    private static IEnumerable<string> SearchWords(string? search) =>
-        (search ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(w => w.ToLowerInvariant())
-            .Distinct()
-            .Take(5);
 }

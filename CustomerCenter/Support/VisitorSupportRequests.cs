@@ -46,6 +46,7 @@ public sealed class VisitorSupportRequests(
         await using var unit = await UnitOfWork.BeginAsync(db, cancellationToken);
         db.SupportRequests.Add(request);
         await db.SaveChangesAsync(cancellationToken);
+        await SupportSearchWords.AddAsync(db, request.Id, body, cancellationToken);
         var number = SupportRequestNumber.Format(request.Id);
         var link = QueryHelpers.AddQueryString(publicUrl.For("embed/support/confirm"), "token", tokens.Create(request.Id, request.Email));
         await mails.SendAsync(MemberMailKind.SupportRequestConfirmation, request.Email, language, link, subjectArguments: [number], introArguments: [number, request.Subject]);

@@ -11,7 +11,7 @@ namespace CustomerCenter.Data.CompiledModels
     public partial class CustomerCenterDbModel
     {
         private CustomerCenterDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("fa298c9b-07de-4b7e-9692-a878b328e848"), entityTypeCount: 17)
+            : base(skipDetectChanges: false, modelId: new Guid("84e1babc-b8b3-40c9-a8c6-953e5ec79230"), entityTypeCount: 18)
         {
         }
 
@@ -27,6 +27,7 @@ namespace CustomerCenter.Data.CompiledModels
             var supportAttachment = SupportAttachmentEntityType.Create(this);
             var supportMessage = SupportMessageEntityType.Create(this);
             var supportRequest = SupportRequestEntityType.Create(this);
+            var supportSearchWord = SupportSearchWordEntityType.Create(this);
             var dataProtectionKey = DataProtectionKeyEntityType.Create(this);
             var identityRole = IdentityRoleEntityType.Create(this);
             var identityRoleClaim = IdentityRoleClaimEntityType.Create(this);
@@ -43,6 +44,7 @@ namespace CustomerCenter.Data.CompiledModels
             SupportMessageEntityType.CreateForeignKey2(supportMessage, member);
             SupportRequestEntityType.CreateForeignKey1(supportRequest, member);
             SupportRequestEntityType.CreateForeignKey2(supportRequest, member);
+            SupportSearchWordEntityType.CreateForeignKey1(supportSearchWord, supportRequest);
             IdentityRoleClaimEntityType.CreateForeignKey1(identityRoleClaim, identityRole);
             IdentityUserClaimEntityType.CreateForeignKey1(identityUserClaim, member);
             IdentityUserLoginEntityType.CreateForeignKey1(identityUserLogin, member);
@@ -60,6 +62,7 @@ namespace CustomerCenter.Data.CompiledModels
             SupportAttachmentEntityType.CreateAnnotations(supportAttachment);
             SupportMessageEntityType.CreateAnnotations(supportMessage);
             SupportRequestEntityType.CreateAnnotations(supportRequest);
+            SupportSearchWordEntityType.CreateAnnotations(supportSearchWord);
             DataProtectionKeyEntityType.CreateAnnotations(dataProtectionKey);
             IdentityRoleEntityType.CreateAnnotations(identityRole);
             IdentityRoleClaimEntityType.CreateAnnotations(identityRoleClaim);

@@ -503,6 +503,22 @@ namespace CustomerCenter.Data.Migrations
                     b.ToTable("SupportRequests", (string)null);
                 });
 
+            modelBuilder.Entity("CustomerCenter.Support.SupportSearchWord", b =>
+                {
+                    b.Property<string>("Word")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RequestId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Word", "RequestId");
+
+                    b.HasIndex("RequestId");
+
+                    b.ToTable("SupportSearchWords", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -702,6 +718,15 @@ namespace CustomerCenter.Data.Migrations
                         .WithMany()
                         .HasForeignKey("MemberId")
                         .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("CustomerCenter.Support.SupportSearchWord", b =>
+                {
+                    b.HasOne("CustomerCenter.Support.SupportRequest", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>

@@ -12,7 +12,7 @@ namespace CustomerCenter.Data.PostgreSqlCompiledModels
     public partial class PostgreSqlCustomerCenterDbModel
     {
         private PostgreSqlCustomerCenterDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("09b009dd-514f-42e3-b756-a5d54bdca7c2"), entityTypeCount: 17)
+            : base(skipDetectChanges: false, modelId: new Guid("6f1ca990-1fdb-4aec-87a4-842b9bf23d1f"), entityTypeCount: 18)
         {
         }
 
@@ -28,6 +28,7 @@ namespace CustomerCenter.Data.PostgreSqlCompiledModels
             var supportAttachment = SupportAttachmentEntityType.Create(this);
             var supportMessage = SupportMessageEntityType.Create(this);
             var supportRequest = SupportRequestEntityType.Create(this);
+            var supportSearchWord = SupportSearchWordEntityType.Create(this);
             var dataProtectionKey = DataProtectionKeyEntityType.Create(this);
             var identityRole = IdentityRoleEntityType.Create(this);
             var identityRoleClaim = IdentityRoleClaimEntityType.Create(this);
@@ -44,6 +45,7 @@ namespace CustomerCenter.Data.PostgreSqlCompiledModels
             SupportMessageEntityType.CreateForeignKey2(supportMessage, member);
             SupportRequestEntityType.CreateForeignKey1(supportRequest, member);
             SupportRequestEntityType.CreateForeignKey2(supportRequest, member);
+            SupportSearchWordEntityType.CreateForeignKey1(supportSearchWord, supportRequest);
             IdentityRoleClaimEntityType.CreateForeignKey1(identityRoleClaim, identityRole);
             IdentityUserClaimEntityType.CreateForeignKey1(identityUserClaim, member);
             IdentityUserLoginEntityType.CreateForeignKey1(identityUserLogin, member);
@@ -61,6 +63,7 @@ namespace CustomerCenter.Data.PostgreSqlCompiledModels
             SupportAttachmentEntityType.CreateAnnotations(supportAttachment);
             SupportMessageEntityType.CreateAnnotations(supportMessage);
             SupportRequestEntityType.CreateAnnotations(supportRequest);
+            SupportSearchWordEntityType.CreateAnnotations(supportSearchWord);
             DataProtectionKeyEntityType.CreateAnnotations(dataProtectionKey);
             IdentityRoleEntityType.CreateAnnotations(identityRole);
             IdentityRoleClaimEntityType.CreateAnnotations(identityRoleClaim);

@@ -517,6 +517,23 @@ namespace CustomerCenter.Data.PostgreSqlMigrations
                     b.ToTable("SupportRequests", (string)null);
                 });
 
+            modelBuilder.Entity("CustomerCenter.Support.SupportSearchWord", b =>
+                {
+                    b.Property<string>("Word")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .UseCollation("C");
+
+                    b.Property<long>("RequestId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Word", "RequestId");
+
+                    b.HasIndex("RequestId");
+
+                    b.ToTable("SupportSearchWords", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -722,6 +739,15 @@ namespace CustomerCenter.Data.PostgreSqlMigrations
                         .WithMany()
                         .HasForeignKey("MemberId")
                         .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("CustomerCenter.Support.SupportSearchWord", b =>
+                {
+                    b.HasOne("CustomerCenter.Support.SupportRequest", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
