@@ -11,6 +11,7 @@ using CustomerCenter.Mail;
 using CustomerCenter.Operations;
 using CustomerCenter.Staff;
 using CustomerCenter.Staff.Members;
+using CustomerCenter.Support;
 
 var builder = WebApplication.CreateBuilder(PublishedContentRoot.Options(args));
 
@@ -27,6 +28,7 @@ builder.AddFormPostRateLimiting();
 builder.AddStaffArea();
 builder.AddLegalPages();
 builder.AddOperations();
+builder.AddSupport();
 
 var app = builder.Build();
 
@@ -66,6 +68,7 @@ app.MapEmbedAssets();
 app.MapOperations();
 app.MapAccounts();
 app.MapAccessLog();
+app.MapSupport();
 app.MapRazorComponents<App>().AddStaffInteractivity();
 
 await app.RunAsync();

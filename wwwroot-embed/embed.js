@@ -1,7 +1,7 @@
 /*! Customer Center embed script. Paste where the form should appear:
  *   <div data-customer-center="login" data-lang="de"></div>
  *   <script src="https://portal.example/embed.js" async></script>
- * data-customer-center: login | create-access | forgot-password
+ * data-customer-center: login | create-access | forgot-password | support
  * data-lang: de | en | ja (default: the page's language, else de)
  * data-return-url: a page on this site to open after login (same origin as this page only)
  * data-primary-color: #rrggbb for the form's buttons and links
@@ -13,11 +13,11 @@
     return;
   }
   var portalOrigin = new URL(script.src).origin;
-  var forms = { "login": "/embed/login", "create-access": "/embed/create-access", "forgot-password": "/embed/forgot-password" };
+  var forms = { "login": "/embed/login", "create-access": "/embed/create-access", "forgot-password": "/embed/forgot-password", "support": "/embed/support" };
   var titles = {
-    de: { "login": "Kundenzentrum: Anmelden", "create-access": "Kundenzentrum: Zugang erstellen", "forgot-password": "Kundenzentrum: Passwort vergessen" },
-    en: { "login": "Customer Center: Log in", "create-access": "Customer Center: Create access", "forgot-password": "Customer Center: Forgot password" },
-    ja: { "login": "カスタマーセンター：ログイン", "create-access": "カスタマーセンター：アカウント作成", "forgot-password": "カスタマーセンター：パスワードをお忘れの方" }
+    de: { "login": "Kundenzentrum: Anmelden", "create-access": "Kundenzentrum: Zugang erstellen", "forgot-password": "Kundenzentrum: Passwort vergessen", "support": "Kundenzentrum: Anfrage stellen" },
+    en: { "login": "Customer Center: Log in", "create-access": "Customer Center: Create access", "forgot-password": "Customer Center: Forgot password", "support": "Customer Center: Ask a question" },
+    ja: { "login": "カスタマーセンター：ログイン", "create-access": "カスタマーセンター：アカウント作成", "forgot-password": "カスタマーセンター：パスワードをお忘れの方", "support": "カスタマーセンター：お問い合わせ" }
   };
   var frames = [];
 

@@ -27,4 +27,10 @@ public enum AccessEventKind
 
     /// <summary>A staff user withdrew a new address that was waiting for the member's confirmation; the link no longer works.</summary>
     EmailChangeWithdrawnByStaff = 18,
+
+    // Service desk (Support/): a staff user worked on one of the member's requests; the actor is the staff user.
+    SupportRequestStatusChanged = 19,
+    SupportRequestAssigned = 20,
+    SupportReplySent = 21,
+    SupportNoteAdded = 22,
 }

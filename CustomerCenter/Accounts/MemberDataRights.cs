@@ -1,13 +1,14 @@
 using System.Text.Json;
 using CustomerCenter.AccessLog;
 using CustomerCenter.Data;
+using CustomerCenter.Support;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace CustomerCenter.Accounts;
 
 /// <summary>The member's rights over their data: access and portability (GDPR Art. 15/20) and erasure (Art. 17).</summary>
-public sealed class MemberDataRights(CustomerCenterDb db, UserManager<Member> users, MemberSignIn signIn, AccessEventRecorder accessLog)
+public sealed class MemberDataRights(CustomerCenterDb db, UserManager<Member> users, MemberSignIn signIn, AccessEventRecorder accessLog, SupportDataExport supportRequests)
 {
     private static readonly JsonSerializerOptions ExportJson = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
@@ -32,6 +33,7 @@ public sealed class MemberDataRights(CustomerCenterDb db, UserManager<Member> us
             .Select(s => new { s.CreatedAt, s.LastSeenAt, s.EndedAt, s.Browser, s.OperatingSystem, s.Network })
             .ToListAsync(cancellationToken);
         var roles = await users.GetRolesAsync(member);
+        var requests = await supportRequests.ForMemberAsync(member.Id, cancellationToken);
         var export = new
         {
             Member = new
@@ -54,6 +56,7 @@ public sealed class MemberDataRights(CustomerCenterDb db, UserManager<Member> us
             },
             Sessions = sessions,
             AccessEvents = events,
+            SupportRequests = requests,
         };
         return JsonSerializer.SerializeToUtf8Bytes(export, ExportJson);
     }

@@ -3,6 +3,7 @@ using CustomerCenter.AccessLog;
 using CustomerCenter.Accounts;
 using CustomerCenter.Mail.Outbox;
 using CustomerCenter.Operations.Jobs;
+using CustomerCenter.Support;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -40,6 +41,14 @@ public class CustomerCenterDb : IdentityDbContext<Member, IdentityRole<Guid>, Gu
     public DbSet<OutboxMail> OutboxMails => Set<OutboxMail>();
 
     public DbSet<ScheduledJob> ScheduledJobs => Set<ScheduledJob>();
+
+    public DbSet<SupportAttachment> SupportAttachments => Set<SupportAttachment>();
+
+    public DbSet<SupportMessage> SupportMessages => Set<SupportMessage>();
+
+    public DbSet<SupportRequest> SupportRequests => Set<SupportRequest>();
+
+    public DbSet<SupportSearchWord> SupportSearchWords => Set<SupportSearchWord>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

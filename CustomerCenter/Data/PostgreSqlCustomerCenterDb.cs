@@ -1,4 +1,5 @@
 using CustomerCenter.Accounts;
+using CustomerCenter.Support;
 using Microsoft.EntityFrameworkCore;
 
 namespace CustomerCenter.Data;
@@ -23,5 +24,8 @@ public sealed class PostgreSqlCustomerCenterDb(DbContextOptions<PostgreSqlCustom
             member.Property<string>(MemberSearchColumns.FirstName).UseCollation(CodePointCollation);
             member.Property<string>(MemberSearchColumns.LastName).UseCollation(CodePointCollation);
         });
+
+        // The service desk's search reads word prefixes as ranges too (SupportSearchWords.Matching).
+        builder.Entity<SupportSearchWord>().Property(w => w.Word).UseCollation(CodePointCollation);
     }
 }

@@ -7,4 +7,11 @@ public sealed record PrivacyFacts(
     int UnconfirmedRequestDays,
     int EndedSessionsKeptDays,
     string? SmtpHost,
-    string PrivacyVersion);
+    string PrivacyVersion)
+{
+    /// <summary>Closed support requests are deleted this many months after closing (Support:RetentionMonths).</summary>
+    public int SupportRetentionMonths { get; init; }
+
+    /// <summary>Visitors' requests whose address was never confirmed are deleted after this many days.</summary>
+    public int SupportUnconfirmedDays { get; init; }
+}

@@ -3,6 +3,7 @@ using CustomerCenter.Accounts;
 using CustomerCenter.Embedding;
 using CustomerCenter.Localization;
 using CustomerCenter.Mail;
+using CustomerCenter.Support;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
@@ -20,7 +21,8 @@ public sealed class PrivacyNotice(
     IOptions<AntiforgeryOptions> antiforgery,
     IOptions<AccessLogRetentionOptions> retention,
     IOptions<SmtpOptions> smtp,
-    IOptions<ConsentOptions> consent)
+    IOptions<ConsentOptions> consent,
+    IOptions<SupportOptions> support)
 {
     public PrivacyFacts Facts()
     {
@@ -39,7 +41,11 @@ public sealed class PrivacyNotice(
             retention.Value.UnconfirmedRequestDays,
             (int)MemberSessions.RememberedFor.TotalDays,
             string.IsNullOrWhiteSpace(smtp.Value.Host) ? null : smtp.Value.Host,
-            consent.Value.PrivacyVersion);
+            consent.Value.PrivacyVersion)
+        {
+            SupportRetentionMonths = support.Value.RetentionMonths,
+            SupportUnconfirmedDays = support.Value.UnconfirmedRequestDays,
+        };
     }
 
     private static TimeSpan? MaxAge(TimeSpan? maxAge, object? expires) =>

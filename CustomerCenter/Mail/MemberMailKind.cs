@@ -32,4 +32,10 @@ public enum MemberMailKind
     EmailChangeReverted,
     /// <summary>An Admin gave a person who already has access a staff role (/staff/team); names the Admin, links the staff login.</summary>
     StaffAccessGranted,
+    /// <summary>A member's support request arrived: its number in the subject, a link to the conversation.</summary>
+    SupportRequestReceived,
+    /// <summary>Staff answered a support request: the number in the subject, the answer in the text, a link to the conversation.</summary>
+    SupportReply,
+    /// <summary>A visitor's request without an account: the number in the subject, the link that confirms the address (double opt-in).</summary>
+    SupportRequestConfirmation,
 }

@@ -17,7 +17,12 @@ public sealed class MemberMails(IStringLocalizer<Texts> texts, CustomerCenterDb 
 {
     /// <summary>Saves the mail into the outbox (and whatever else the scope's context has pending).</summary>
     /// <param name="introArguments">Fill the placeholders of the kind's Intro text ({0}, {1}, …).</param>
-    public async Task SendAsync(MemberMailKind kind, string to, string language, string? link, params object[] introArguments)
+    public Task SendAsync(MemberMailKind kind, string to, string language, string? link, params object[] introArguments) =>
+        SendAsync(kind, to, language, link, subjectArguments: [], introArguments);
+
+    /// <param name="subjectArguments">Fill the placeholders of the kind's Subject text (a support request's number).</param>
+    /// <param name="introArguments">Fill the placeholders of the kind's Intro text ({0}, {1}, …).</param>
+    public async Task SendAsync(MemberMailKind kind, string to, string language, string? link, object[] subjectArguments, object[] introArguments)
     {
         var code = PortalLanguages.Normalize(language);
         // The link carries the mail's language: it opens where no customerLang cookie may be, in a mail client's
@@ -28,7 +33,7 @@ public sealed class MemberMails(IStringLocalizer<Texts> texts, CustomerCenterDb 
         OutgoingMail mail;
         try
         {
-            mail = Compose(kind, to, localizedLink, introArguments);
+            mail = Compose(kind, to, localizedLink, subjectArguments, introArguments);
         }
         finally
         {
@@ -52,9 +57,9 @@ public sealed class MemberMails(IStringLocalizer<Texts> texts, CustomerCenterDb 
         await db.SaveChangesAsync();
     }
 
-    private OutgoingMail Compose(MemberMailKind kind, string to, string? link, object[] introArguments)
+    private OutgoingMail Compose(MemberMailKind kind, string to, string? link, object[] subjectArguments, object[] introArguments)
     {
-        var subject = texts[$"Mail_{kind}_Subject"].Value;
+        var subject = (subjectArguments.Length == 0 ? texts[$"Mail_{kind}_Subject"] : texts[$"Mail_{kind}_Subject", subjectArguments]).Value;
         var greeting = texts["Mail_Greeting"].Value;
         var intro = (introArguments.Length == 0 ? texts[$"Mail_{kind}_Intro"] : texts[$"Mail_{kind}_Intro", introArguments]).Value;
         var note = texts[$"Mail_{kind}_Note"].Value;

@@ -11,7 +11,7 @@ namespace CustomerCenter.Data.CompiledModels
     public partial class CustomerCenterDbModel
     {
         private CustomerCenterDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("8d3fa756-614e-4b87-84b3-5f6367e8c0c1"), entityTypeCount: 14)
+            : base(skipDetectChanges: false, modelId: new Guid("84e1babc-b8b3-40c9-a8c6-953e5ec79230"), entityTypeCount: 18)
         {
         }
 
@@ -24,6 +24,10 @@ namespace CustomerCenter.Data.CompiledModels
             var embedSite = EmbedSiteEntityType.Create(this);
             var outboxMail = OutboxMailEntityType.Create(this);
             var scheduledJob = ScheduledJobEntityType.Create(this);
+            var supportAttachment = SupportAttachmentEntityType.Create(this);
+            var supportMessage = SupportMessageEntityType.Create(this);
+            var supportRequest = SupportRequestEntityType.Create(this);
+            var supportSearchWord = SupportSearchWordEntityType.Create(this);
             var dataProtectionKey = DataProtectionKeyEntityType.Create(this);
             var identityRole = IdentityRoleEntityType.Create(this);
             var identityRoleClaim = IdentityRoleClaimEntityType.Create(this);
@@ -35,6 +39,12 @@ namespace CustomerCenter.Data.CompiledModels
             AccessEventEntityType.CreateForeignKey1(accessEvent, member);
             AccessEventEntityType.CreateForeignKey2(accessEvent, member);
             MemberSessionEntityType.CreateForeignKey1(memberSession, member);
+            SupportAttachmentEntityType.CreateForeignKey1(supportAttachment, supportMessage);
+            SupportMessageEntityType.CreateForeignKey1(supportMessage, supportRequest);
+            SupportMessageEntityType.CreateForeignKey2(supportMessage, member);
+            SupportRequestEntityType.CreateForeignKey1(supportRequest, member);
+            SupportRequestEntityType.CreateForeignKey2(supportRequest, member);
+            SupportSearchWordEntityType.CreateForeignKey1(supportSearchWord, supportRequest);
             IdentityRoleClaimEntityType.CreateForeignKey1(identityRoleClaim, identityRole);
             IdentityUserClaimEntityType.CreateForeignKey1(identityUserClaim, member);
             IdentityUserLoginEntityType.CreateForeignKey1(identityUserLogin, member);
@@ -49,6 +59,10 @@ namespace CustomerCenter.Data.CompiledModels
             EmbedSiteEntityType.CreateAnnotations(embedSite);
             OutboxMailEntityType.CreateAnnotations(outboxMail);
             ScheduledJobEntityType.CreateAnnotations(scheduledJob);
+            SupportAttachmentEntityType.CreateAnnotations(supportAttachment);
+            SupportMessageEntityType.CreateAnnotations(supportMessage);
+            SupportRequestEntityType.CreateAnnotations(supportRequest);
+            SupportSearchWordEntityType.CreateAnnotations(supportSearchWord);
             DataProtectionKeyEntityType.CreateAnnotations(dataProtectionKey);
             IdentityRoleEntityType.CreateAnnotations(identityRole);
             IdentityRoleClaimEntityType.CreateAnnotations(identityRoleClaim);

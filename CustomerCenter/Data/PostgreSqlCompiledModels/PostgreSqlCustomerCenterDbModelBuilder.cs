@@ -12,7 +12,7 @@ namespace CustomerCenter.Data.PostgreSqlCompiledModels
     public partial class PostgreSqlCustomerCenterDbModel
     {
         private PostgreSqlCustomerCenterDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("ba0ebf3a-229c-478e-88d2-b7dabf36e40f"), entityTypeCount: 14)
+            : base(skipDetectChanges: false, modelId: new Guid("6f1ca990-1fdb-4aec-87a4-842b9bf23d1f"), entityTypeCount: 18)
         {
         }
 
@@ -25,6 +25,10 @@ namespace CustomerCenter.Data.PostgreSqlCompiledModels
             var embedSite = EmbedSiteEntityType.Create(this);
             var outboxMail = OutboxMailEntityType.Create(this);
             var scheduledJob = ScheduledJobEntityType.Create(this);
+            var supportAttachment = SupportAttachmentEntityType.Create(this);
+            var supportMessage = SupportMessageEntityType.Create(this);
+            var supportRequest = SupportRequestEntityType.Create(this);
+            var supportSearchWord = SupportSearchWordEntityType.Create(this);
             var dataProtectionKey = DataProtectionKeyEntityType.Create(this);
             var identityRole = IdentityRoleEntityType.Create(this);
             var identityRoleClaim = IdentityRoleClaimEntityType.Create(this);
@@ -36,6 +40,12 @@ namespace CustomerCenter.Data.PostgreSqlCompiledModels
             AccessEventEntityType.CreateForeignKey1(accessEvent, member);
             AccessEventEntityType.CreateForeignKey2(accessEvent, member);
             MemberSessionEntityType.CreateForeignKey1(memberSession, member);
+            SupportAttachmentEntityType.CreateForeignKey1(supportAttachment, supportMessage);
+            SupportMessageEntityType.CreateForeignKey1(supportMessage, supportRequest);
+            SupportMessageEntityType.CreateForeignKey2(supportMessage, member);
+            SupportRequestEntityType.CreateForeignKey1(supportRequest, member);
+            SupportRequestEntityType.CreateForeignKey2(supportRequest, member);
+            SupportSearchWordEntityType.CreateForeignKey1(supportSearchWord, supportRequest);
             IdentityRoleClaimEntityType.CreateForeignKey1(identityRoleClaim, identityRole);
             IdentityUserClaimEntityType.CreateForeignKey1(identityUserClaim, member);
             IdentityUserLoginEntityType.CreateForeignKey1(identityUserLogin, member);
@@ -50,6 +60,10 @@ namespace CustomerCenter.Data.PostgreSqlCompiledModels
             EmbedSiteEntityType.CreateAnnotations(embedSite);
             OutboxMailEntityType.CreateAnnotations(outboxMail);
             ScheduledJobEntityType.CreateAnnotations(scheduledJob);
+            SupportAttachmentEntityType.CreateAnnotations(supportAttachment);
+            SupportMessageEntityType.CreateAnnotations(supportMessage);
+            SupportRequestEntityType.CreateAnnotations(supportRequest);
+            SupportSearchWordEntityType.CreateAnnotations(supportSearchWord);
             DataProtectionKeyEntityType.CreateAnnotations(dataProtectionKey);
             IdentityRoleEntityType.CreateAnnotations(identityRole);
             IdentityRoleClaimEntityType.CreateAnnotations(identityRoleClaim);

@@ -1,0 +1,74 @@
+using CustomerCenter.Localization;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+
+namespace CustomerCenter.Support;
+
+/// <summary>
+/// Turns the files of a posted form into attachments, or into the messages that say why not: too many, too large, or a
+/// type the content does not prove (<see cref="AttachmentSniffer"/>). Nothing is stored unless every file passes.
+/// </summary>
+public sealed class AttachmentIntake(IOptions<SupportOptions> options, IStringLocalizer<Texts> texts)
+{
+    public int MaxAttachments => options.Value.MaxAttachments;
+
+    public int MaxAttachmentBytes => options.Value.MaxAttachmentBytes;
+
+    public async Task<AttachmentIntakeResult> ReadAsync(IEnumerable<IFormFile> posted, CancellationToken cancellationToken)
+    {
+        // A file input left empty still posts a part without a name or content.
+        var files = posted.Where(f => f.Length > 0 || !string.IsNullOrEmpty(f.FileName)).ToList();
+        if (files.Count > MaxAttachments)
+        {
+            return AttachmentIntakeResult.Refused(texts["Support_AttachmentsTooMany", MaxAttachments]);
+        }
+
+        var accepted = new List<SupportAttachment>();
+        var problems = new List<string>();
+        foreach (var file in files)
+        {
+            var name = CleanFileName(file.FileName);
+            if (file.Length == 0)
+            {
+                problems.Add(texts["Support_AttachmentEmpty", name]);
+                continue;
+            }
+
+            if (file.Length > MaxAttachmentBytes)
+            {
+                problems.Add(texts["Support_AttachmentTooLarge", name, FileSize.Format(MaxAttachmentBytes)]);
+                continue;
+            }
+
+            var content = new byte[file.Length];
+            await using (var stream = file.OpenReadStream())
+            {
+                await stream.ReadExactlyAsync(content, cancellationToken);
+            }
+
+            var contentType = AttachmentSniffer.Sniff(content);
+            if (contentType is null)
+            {
+                problems.Add(texts["Support_AttachmentTypeRefused", name]);
+                continue;
+            }
+
+            accepted.Add(new SupportAttachment { Id = Guid.CreateVersion7(), FileName = name, ContentType = contentType, Size = content.Length, Content = content });
+        }
+
+        return problems.Count == 0 ? AttachmentIntakeResult.Accepted(accepted) : AttachmentIntakeResult.Refused([.. problems]);
+    }
+
+    /// <summary>The last segment of whatever path a browser sent (Windows ones too), without control characters.</summary>
+    public static string CleanFileName(string? fileName)
+    {
+        var name = (fileName ?? "").Split('/', '\\').Last();
+        name = new string([.. name.Where(c => !char.IsControl(c) && c is not '"')]).Trim();
+        if (name.Length > SupportLimits.FileNameLength)
+        {
+            name = name[^SupportLimits.FileNameLength..];
+        }
+
+        return name.Length == 0 || name is "." or ".." ? "attachment" : name;
+    }
+}

@@ -1,0 +1,6 @@
+namespace CustomerCenter.Support.Forms;
+
+public sealed class ReplyForm
+{
+    public string Message { get; set; } = "";
+}

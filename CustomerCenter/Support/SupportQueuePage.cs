@@ -1,0 +1,3 @@
+namespace CustomerCenter.Support;
+
+public sealed record SupportQueuePage(IReadOnlyList<SupportQueueRow> Rows, int TotalCount);

@@ -1,0 +1,10 @@
+namespace CustomerCenter.Support;
+
+public enum SupportQueueSort
+{
+    UpdatedAt,
+    CreatedAt,
+    Number,
+    Subject,
+    Status,
+}

@@ -1,0 +1,9 @@
+namespace CustomerCenter.Support;
+
+public enum SupportRequestStatus
+{
+    New,
+    Open,
+    WaitingForMember,
+    Closed,
+}

@@ -1,0 +1,23 @@
+using Microsoft.Extensions.Options;
+
+namespace CustomerCenter.Support;
+
+public static class SupportServiceCollectionExtensions
+{
+    public static WebApplicationBuilder AddSupport(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<SupportOptions>().BindConfiguration(SupportOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SupportOptions>, SupportOptionsValidator>();
+        services.AddSingleton<AttachmentIntake>();
+        services.AddScoped<MemberSupportRequests>();
+        services.AddScoped<StaffSupportRequests>();
+        services.AddScoped<StaffSupportActions>();
+        services.AddScoped<SupportDataExport>();
+        services.AddSingleton<SupportConfirmationTokens>();
+        services.AddScoped<VisitorSupportRequests>();
+        services.AddSingleton<SupportRetention>();
+        services.AddHostedService(provider => provider.GetRequiredService<SupportRetention>());
+        return builder;
+    }
+}
