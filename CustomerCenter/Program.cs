@@ -4,6 +4,7 @@ using CustomerCenter.Accounts;
 using CustomerCenter.Components;
 using CustomerCenter.Data;
 using CustomerCenter.Embedding;
+using CustomerCenter.Federation;
 using CustomerCenter.Hosting;
 using CustomerCenter.Legal;
 using CustomerCenter.Localization;
@@ -27,6 +28,7 @@ builder.AddFormPostRateLimiting();
 builder.AddStaffArea();
 builder.AddLegalPages();
 builder.AddOperations();
+builder.AddFederation();
 
 var app = builder.Build();
 
@@ -66,6 +68,7 @@ app.MapEmbedAssets();
 app.MapOperations();
 app.MapAccounts();
 app.MapAccessLog();
+app.MapFederation();
 app.MapRazorComponents<App>().AddStaffInteractivity();
 
 await app.RunAsync();

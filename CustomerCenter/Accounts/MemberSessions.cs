@@ -97,6 +97,11 @@ public sealed class MemberSessions(
         return true;
     }
 
+    /// <summary>When the member signed in to start this session (OpenID Connect's auth_time, for max_age); null when there is none.</summary>
+    public async Task<DateTime?> StartedAtAsync(Guid memberId, Guid sessionId, CancellationToken cancellationToken = default) =>
+        await db.MemberSessions.Where(s => s.Id == sessionId && s.MemberId == memberId)
+            .Select(s => (DateTime?)s.CreatedAt).FirstOrDefaultAsync(cancellationToken);
+
     /// <summary>The member's open sessions, most recently used first.</summary>
     public async Task<IReadOnlyList<MemberSession>> ActiveAsync(Guid memberId, CancellationToken cancellationToken = default)
     {

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace CustomerCenter.Data;
 
@@ -45,6 +46,8 @@ public class CustomerCenterDb : IdentityDbContext<Member, IdentityRole<Guid>, Gu
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(CustomerCenterDb).Assembly);
+        // OpenIddict's applications, authorizations, scopes and tokens (Federation): tables in this database.
+        builder.UseOpenIddict();
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
@@ -78,6 +81,20 @@ public class CustomerCenterDb : IdentityDbContext<Member, IdentityRole<Guid>, Gu
                 entry.Property<string>(MemberSearchColumns.FirstName).CurrentValue = MemberSearchColumns.Normalize(entry.Entity.FirstName);
                 entry.Property<string>(MemberSearchColumns.LastName).CurrentValue = MemberSearchColumns.Normalize(entry.Entity.LastName);
             }
+
+            // Compared by value: Identity's UpdateAsync marks every column modified, also when only the lockout changed.
+            if (entry.State == EntityState.Modified && ProfileFields.Any(field => !Equals(entry.Property(field).OriginalValue, entry.Property(field).CurrentValue)))
+            {
+                entry.Entity.ProfileUpdatedAt = Clock().GetUtcNow().UtcDateTime;
+            }
         }
     }
+
+    private static readonly string[] ProfileFields =
+        [nameof(Member.FirstName), nameof(Member.LastName), nameof(Member.Email), nameof(Member.EmailConfirmed), nameof(Member.Language)];
+
+    /// <summary>The application's clock (tests move it); design-time contexts have none and use the system's.</summary>
+    private TimeProvider Clock() =>
+        this.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider?.GetService<TimeProvider>()
+        ?? TimeProvider.System;
 }

@@ -11,7 +11,7 @@ namespace CustomerCenter.Data.CompiledModels
     public partial class CustomerCenterDbModel
     {
         private CustomerCenterDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("8d3fa756-614e-4b87-84b3-5f6367e8c0c1"), entityTypeCount: 14)
+            : base(skipDetectChanges: false, modelId: new Guid("11c792be-d21b-45b0-846d-b2f90bab6f87"), entityTypeCount: 18)
         {
         }
 
@@ -31,6 +31,10 @@ namespace CustomerCenter.Data.CompiledModels
             var identityUserLogin = IdentityUserLoginEntityType.Create(this);
             var identityUserRole = IdentityUserRoleEntityType.Create(this);
             var identityUserToken = IdentityUserTokenEntityType.Create(this);
+            var openIddictEntityFrameworkCoreApplication = OpenIddictEntityFrameworkCoreApplicationEntityType.Create(this);
+            var openIddictEntityFrameworkCoreAuthorization = OpenIddictEntityFrameworkCoreAuthorizationEntityType.Create(this);
+            var openIddictEntityFrameworkCoreScope = OpenIddictEntityFrameworkCoreScopeEntityType.Create(this);
+            var openIddictEntityFrameworkCoreToken = OpenIddictEntityFrameworkCoreTokenEntityType.Create(this);
 
             AccessEventEntityType.CreateForeignKey1(accessEvent, member);
             AccessEventEntityType.CreateForeignKey2(accessEvent, member);
@@ -41,6 +45,9 @@ namespace CustomerCenter.Data.CompiledModels
             IdentityUserRoleEntityType.CreateForeignKey1(identityUserRole, identityRole);
             IdentityUserRoleEntityType.CreateForeignKey2(identityUserRole, member);
             IdentityUserTokenEntityType.CreateForeignKey1(identityUserToken, member);
+            OpenIddictEntityFrameworkCoreAuthorizationEntityType.CreateForeignKey1(openIddictEntityFrameworkCoreAuthorization, openIddictEntityFrameworkCoreApplication);
+            OpenIddictEntityFrameworkCoreTokenEntityType.CreateForeignKey1(openIddictEntityFrameworkCoreToken, openIddictEntityFrameworkCoreApplication);
+            OpenIddictEntityFrameworkCoreTokenEntityType.CreateForeignKey2(openIddictEntityFrameworkCoreToken, openIddictEntityFrameworkCoreAuthorization);
 
             AccessEventEntityType.CreateAnnotations(accessEvent);
             AccessEventHourlyCountEntityType.CreateAnnotations(accessEventHourlyCount);
@@ -56,8 +63,12 @@ namespace CustomerCenter.Data.CompiledModels
             IdentityUserLoginEntityType.CreateAnnotations(identityUserLogin);
             IdentityUserRoleEntityType.CreateAnnotations(identityUserRole);
             IdentityUserTokenEntityType.CreateAnnotations(identityUserToken);
+            OpenIddictEntityFrameworkCoreApplicationEntityType.CreateAnnotations(openIddictEntityFrameworkCoreApplication);
+            OpenIddictEntityFrameworkCoreAuthorizationEntityType.CreateAnnotations(openIddictEntityFrameworkCoreAuthorization);
+            OpenIddictEntityFrameworkCoreScopeEntityType.CreateAnnotations(openIddictEntityFrameworkCoreScope);
+            OpenIddictEntityFrameworkCoreTokenEntityType.CreateAnnotations(openIddictEntityFrameworkCoreToken);
 
-            AddAnnotation("ProductVersion", "10.0.14");
+            AddAnnotation("ProductVersion", "10.0.15");
         }
     }
 }

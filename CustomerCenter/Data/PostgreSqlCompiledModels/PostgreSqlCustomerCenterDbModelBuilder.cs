@@ -12,7 +12,7 @@ namespace CustomerCenter.Data.PostgreSqlCompiledModels
     public partial class PostgreSqlCustomerCenterDbModel
     {
         private PostgreSqlCustomerCenterDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("ba0ebf3a-229c-478e-88d2-b7dabf36e40f"), entityTypeCount: 14)
+            : base(skipDetectChanges: false, modelId: new Guid("11ea466e-78a4-4e9f-b062-610c22ee5ade"), entityTypeCount: 18)
         {
         }
 
@@ -32,6 +32,10 @@ namespace CustomerCenter.Data.PostgreSqlCompiledModels
             var identityUserLogin = IdentityUserLoginEntityType.Create(this);
             var identityUserRole = IdentityUserRoleEntityType.Create(this);
             var identityUserToken = IdentityUserTokenEntityType.Create(this);
+            var openIddictEntityFrameworkCoreApplication = OpenIddictEntityFrameworkCoreApplicationEntityType.Create(this);
+            var openIddictEntityFrameworkCoreAuthorization = OpenIddictEntityFrameworkCoreAuthorizationEntityType.Create(this);
+            var openIddictEntityFrameworkCoreScope = OpenIddictEntityFrameworkCoreScopeEntityType.Create(this);
+            var openIddictEntityFrameworkCoreToken = OpenIddictEntityFrameworkCoreTokenEntityType.Create(this);
 
             AccessEventEntityType.CreateForeignKey1(accessEvent, member);
             AccessEventEntityType.CreateForeignKey2(accessEvent, member);
@@ -42,6 +46,9 @@ namespace CustomerCenter.Data.PostgreSqlCompiledModels
             IdentityUserRoleEntityType.CreateForeignKey1(identityUserRole, identityRole);
             IdentityUserRoleEntityType.CreateForeignKey2(identityUserRole, member);
             IdentityUserTokenEntityType.CreateForeignKey1(identityUserToken, member);
+            OpenIddictEntityFrameworkCoreAuthorizationEntityType.CreateForeignKey1(openIddictEntityFrameworkCoreAuthorization, openIddictEntityFrameworkCoreApplication);
+            OpenIddictEntityFrameworkCoreTokenEntityType.CreateForeignKey1(openIddictEntityFrameworkCoreToken, openIddictEntityFrameworkCoreApplication);
+            OpenIddictEntityFrameworkCoreTokenEntityType.CreateForeignKey2(openIddictEntityFrameworkCoreToken, openIddictEntityFrameworkCoreAuthorization);
 
             AccessEventEntityType.CreateAnnotations(accessEvent);
             AccessEventHourlyCountEntityType.CreateAnnotations(accessEventHourlyCount);
@@ -57,9 +64,13 @@ namespace CustomerCenter.Data.PostgreSqlCompiledModels
             IdentityUserLoginEntityType.CreateAnnotations(identityUserLogin);
             IdentityUserRoleEntityType.CreateAnnotations(identityUserRole);
             IdentityUserTokenEntityType.CreateAnnotations(identityUserToken);
+            OpenIddictEntityFrameworkCoreApplicationEntityType.CreateAnnotations(openIddictEntityFrameworkCoreApplication);
+            OpenIddictEntityFrameworkCoreAuthorizationEntityType.CreateAnnotations(openIddictEntityFrameworkCoreAuthorization);
+            OpenIddictEntityFrameworkCoreScopeEntityType.CreateAnnotations(openIddictEntityFrameworkCoreScope);
+            OpenIddictEntityFrameworkCoreTokenEntityType.CreateAnnotations(openIddictEntityFrameworkCoreToken);
 
             AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn);
-            AddAnnotation("ProductVersion", "10.0.14");
+            AddAnnotation("ProductVersion", "10.0.15");
             AddAnnotation("Relational:MaxIdentifierLength", 63);
         }
     }

@@ -1,0 +1,43 @@
+using CustomerCenter.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace CustomerCenter.Tests.Federation;
+
+/// <summary>The portal with three sites configured: the chamber's events site (confidential), its e-paper (a public client) and a partner (explicit consent).</summary>
+public class FederationPortal : PortalFactory
+{
+    public const string Issuer = "https://localhost/";
+
+    public static readonly TestSite Events = new("events", "Veranstaltungen", "events-secret-0123456789", "https://events.example/signin-oidc", "https://events.example/signed-out");
+    public static readonly TestSite Epaper = new("epaper", "JAPANMARKT E-Paper", null, "https://epaper.example/callback", "https://epaper.example/bye");
+    public static readonly TestSite Partner = new("partner", "Partner Consulting", "partner-secret-0123456789", "https://partner.example/oidc", "https://partner.example/out");
+
+    public FederationPortal()
+    {
+        With("Portal:PublicUrl", Issuer);
+        Configure(0, Events, "Implicit");
+        Configure(1, Epaper, "Implicit");
+        Configure(2, Partner, "Explicit");
+    }
+
+    /// <summary>Everything the portal logged: no code, token or secret may appear in it.</summary>
+    public LogCollector Logs { get; } = new();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
+    }
+
+    private void Configure(int index, TestSite site, string consent)
+    {
+        var key = $"Federation:Clients:{index}";
+        With($"{key}:ClientId", site.ClientId);
+        With($"{key}:DisplayName", site.DisplayName);
+        With($"{key}:ClientSecret", site.ClientSecret);
+        With($"{key}:RedirectUris:0", site.RedirectUri);
+        With($"{key}:PostLogoutRedirectUris:0", site.PostLogoutRedirectUri);
+        With($"{key}:Consent", consent);
+    }
+}
