@@ -15,10 +15,17 @@ public class FederationPortal : PortalFactory
 
     public FederationPortal()
     {
-        With("Portal:PublicUrl", Issuer);
-        Configure(0, Events, "Implicit");
-        Configure(1, Epaper, "Implicit");
-        Configure(2, Partner, "Explicit");
+        WithSites(this);
+    }
+
+    /// <summary>The three sites and the issuer, on this portal or on another instance of it (<see cref="PortalFactory.Restarted"/>).</summary>
+    public static PortalFactory WithSites(PortalFactory portal)
+    {
+        portal.With("Portal:PublicUrl", Issuer);
+        WithSite(portal, 0, Events, "Implicit");
+        WithSite(portal, 1, Epaper, "Implicit");
+        WithSite(portal, 2, Partner, "Explicit");
+        return portal;
     }
 
     /// <summary>Everything the portal logged: no code, token or secret may appear in it.</summary>
@@ -30,14 +37,15 @@ public class FederationPortal : PortalFactory
         builder.ConfigureLogging(logging => logging.AddProvider(Logs));
     }
 
-    private void Configure(int index, TestSite site, string consent)
+    public static PortalFactory WithSite(PortalFactory portal, int index, TestSite site, string consent)
     {
         var key = $"Federation:Clients:{index}";
-        With($"{key}:ClientId", site.ClientId);
-        With($"{key}:DisplayName", site.DisplayName);
-        With($"{key}:ClientSecret", site.ClientSecret);
-        With($"{key}:RedirectUris:0", site.RedirectUri);
-        With($"{key}:PostLogoutRedirectUris:0", site.PostLogoutRedirectUri);
-        With($"{key}:Consent", consent);
+        portal.With($"{key}:ClientId", site.ClientId);
+        portal.With($"{key}:DisplayName", site.DisplayName);
+        portal.With($"{key}:ClientSecret", site.ClientSecret);
+        portal.With($"{key}:RedirectUris:0", site.RedirectUri);
+        portal.With($"{key}:PostLogoutRedirectUris:0", site.PostLogoutRedirectUri);
+        portal.With($"{key}:Consent", consent);
+        return portal;
     }
 }

@@ -56,9 +56,11 @@ internal sealed class ConfiguredSites(IServiceScopeFactory scopes, IOptions<Fede
                 await step(scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>());
                 return;
             }
-            catch (Exception exception) when (attempt < Attempts && exception is DbUpdateException or OpenIddictExceptions.ConcurrencyException)
+            catch (Exception exception) when (attempt < Attempts
+                && exception is DbUpdateException or OpenIddictExceptions.ConcurrencyException or OpenIddictExceptions.ValidationException)
             {
-                // Another instance created or changed the same site between our read and our write: read again.
+                // Another instance created or changed the same site between our read and our write (the database's
+                // unique index, OpenIddict's own duplicate check or its concurrency token says so): read again.
                 logger.LogInformation("Another instance changed the configured sites at the same time; syncing again (attempt {Attempt}).", attempt + 1);
             }
         }
