@@ -2,6 +2,7 @@ using Microsoft.AspNetCore;
 using System.Globalization;
 using System.Security.Claims;
 using CustomerCenter.Accounts;
+using CustomerCenter.Localization;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using OpenIddict.Abstractions;
@@ -20,7 +21,24 @@ internal sealed class AuthorizationEndpoint(
     SiteAuthorizations siteAuthorizations,
     TimeProvider clock)
 {
-    public async Task<IResult> HandleAsync(HttpContext context)
+    /// <summary>Where a member is asked before an <see cref="FederationConsent.Explicit"/> site gets their data.</summary>
+    public const string ConsentPath = "/federation/consent";
+
+    /// <summary>The consent form's answer: its button's name and values.</summary>
+    public const string DecisionField = "decision";
+    public const string Allow = "allow";
+
+    /// <summary>A site's authorization request (GET).</summary>
+    public Task<IResult> HandleAsync(HttpContext context) => AuthorizeAsync(context, consentDecision: null);
+
+    /// <summary>The consent page's form, posted with the request's parameters; its anti-forgery token was checked before this runs.</summary>
+    public async Task<IResult> HandleConsentAsync(HttpContext context)
+    {
+        var form = await context.Request.ReadFormAsync(context.RequestAborted);
+        return await AuthorizeAsync(context, consentDecision: form[DecisionField] == Allow);
+    }
+
+    private async Task<IResult> AuthorizeAsync(HttpContext context, bool? consentDecision)
     {
         var request = context.GetOpenIddictServerRequest()
             ?? throw new InvalidOperationException("The OpenIddict server did not handle this authorization request.");
@@ -41,9 +59,29 @@ internal sealed class AuthorizationEndpoint(
             ?? throw new InvalidOperationException("OpenIddict accepted a client the store does not know.");
         var scopes = request.GetScopes();
         var authorization = await siteAuthorizations.FindPermanentAsync(member, site, scopes, context.RequestAborted);
-        if (authorization is null && site.Consent == FederationConsent.Explicit)
+        if (authorization is null && site.Consent == FederationConsent.Explicit && consentDecision is not true)
         {
-            return OAuthErrors.Forbid(Errors.ConsentRequired, "The member has not yet agreed to share data with this site.");
+            if (consentDecision is false)
+            {
+                return OAuthErrors.Forbid(Errors.AccessDenied, "The member declined to share data with this site.");
+            }
+
+            if (request.HasPromptValue(PromptValues.None))
+            {
+                return OAuthErrors.Forbid(Errors.ConsentRequired, "The member has not yet agreed to share data with this site.");
+            }
+
+            // The consent page posts the same parameters back, so OpenIddict checks the request again on the post.
+            var parameters = request.GetParameters()
+                .Select(parameter => KeyValuePair.Create(parameter.Key, (string?)parameter.Value.ToString()))
+                .Where(parameter => parameter.Key != PortalLanguages.QueryParameter)
+                .ToList();
+            if (ProviderLogin.LanguageOf(request.UiLocales) is { } language)
+            {
+                parameters.Add(KeyValuePair.Create(PortalLanguages.QueryParameter, (string?)language));
+            }
+
+            return Results.Redirect(context.Request.PathBase + ConsentPath + QueryString.Create(parameters));
         }
 
         var identity = MemberClaims.IdentityFor(member, scopes);

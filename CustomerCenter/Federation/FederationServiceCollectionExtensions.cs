@@ -82,6 +82,8 @@ public static class FederationServiceCollectionExtensions
     public static IEndpointRouteBuilder MapFederation(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet(FederationPaths.Authorization, (HttpContext context, AuthorizationEndpoint endpoint) => endpoint.HandleAsync(context));
+        endpoints.MapPost(FederationPaths.Authorization, (HttpContext context, AuthorizationEndpoint endpoint) => endpoint.HandleConsentAsync(context))
+            .WithMetadata(new RequireAntiforgeryTokenAttribute());
         endpoints.MapPost(FederationPaths.Token, (HttpContext context, TokenEndpoint endpoint) => endpoint.HandleAsync(context));
         endpoints.MapMethods(FederationPaths.UserInfo, [HttpMethods.Get, HttpMethods.Post], (HttpContext context, UserInfoEndpoint endpoint) => endpoint.HandleAsync(context));
         endpoints.MapGet(FederationPaths.EndSession, (HttpContext context, EndSessionEndpoint endpoint) => endpoint.HandleGetAsync(context));
