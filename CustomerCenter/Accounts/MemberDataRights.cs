@@ -7,7 +7,8 @@ using Microsoft.EntityFrameworkCore;
 namespace CustomerCenter.Accounts;
 
 /// <summary>The member's rights over their data: access and portability (GDPR Art. 15/20) and erasure (Art. 17).</summary>
-public sealed class MemberDataRights(CustomerCenterDb db, UserManager<Member> users, MemberSignIn signIn, AccessEventRecorder accessLog)
+public sealed class MemberDataRights(
+    CustomerCenterDb db, UserManager<Member> users, MemberSignIn signIn, AccessEventRecorder accessLog, IEnumerable<IMemberGrants> grants)
 {
     private static readonly JsonSerializerOptions ExportJson = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
@@ -67,6 +68,11 @@ public sealed class MemberDataRights(CustomerCenterDb db, UserManager<Member> us
         }
 
         await signIn.SignOutAsync(member);
+        foreach (var granted in grants)
+        {
+            await granted.DeleteAllAsync(member.Id);
+        }
+
         await users.DeleteAsync(member);
         await accessLog.RecordAsync(AccessEventKind.AccountErased, memberId: null);
         return true;

@@ -1,3 +1,4 @@
+using CustomerCenter.Accounts;
 using CustomerCenter.Data;
 using CustomerCenter.Hosting;
 using Microsoft.AspNetCore.Antiforgery;
@@ -72,6 +73,7 @@ public static class FederationServiceCollectionExtensions
         services.AddSingleton<IConfigureOptions<OpenIddictServerOptions>, IssuerFromPublicUrl>();
         services.AddHostedService<ConfiguredSites>();
         services.AddScoped<SiteAuthorizations>();
+        services.AddScoped<IMemberGrants, MemberGrants>();
         services.AddScoped<AuthorizationEndpoint>();
         services.AddScoped<TokenEndpoint>();
         services.AddScoped<UserInfoEndpoint>();
