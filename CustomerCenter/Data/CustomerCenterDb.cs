@@ -1,4 +1,5 @@
 using CustomerCenter.Embedding;
+using CustomerCenter.Federation.Keys;
 using CustomerCenter.AccessLog;
 using CustomerCenter.Accounts;
 using CustomerCenter.Mail.Outbox;
@@ -35,6 +36,8 @@ public class CustomerCenterDb : IdentityDbContext<Member, IdentityRole<Guid>, Gu
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public DbSet<EmbedSite> EmbedSites => Set<EmbedSite>();
+
+    public DbSet<FederationKey> FederationKeys => Set<FederationKey>();
 
     public DbSet<MemberSession> MemberSessions => Set<MemberSession>();
 

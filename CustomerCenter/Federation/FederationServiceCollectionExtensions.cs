@@ -1,5 +1,6 @@
 using CustomerCenter.Accounts;
 using CustomerCenter.Data;
+using CustomerCenter.Federation.Keys;
 using CustomerCenter.Hosting;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.Extensions.Options;
@@ -51,8 +52,6 @@ public static class FederationServiceCollectionExtensions
                     options.CodeChallengeMethods.Remove(CodeChallengeMethods.Plain);
                 });
 
-                server.AddEphemeralEncryptionKey().AddEphemeralSigningKey();
-
                 var aspNetCore = server.UseAspNetCore()
                     .EnableAuthorizationEndpointPassthrough()
                     .EnableTokenEndpointPassthrough()
@@ -71,6 +70,17 @@ public static class FederationServiceCollectionExtensions
         // PKCE verifiers among them): only its warnings and errors, which carry none, reach the portal's log.
         builder.Logging.AddFilter("OpenIddict", LogLevel.Warning);
         services.AddSingleton<IConfigureOptions<OpenIddictServerOptions>, IssuerFromPublicUrl>();
+        services.AddOptions<FederationKeyOptions>().BindConfiguration(FederationKeyOptions.Section)
+            .Validate(keys => keys.RefreshInterval > TimeSpan.Zero && keys.PublishAhead > keys.RefreshInterval && keys.Rotation > keys.PublishAhead,
+                $"{FederationKeyOptions.Section}: RefreshInterval must be positive, PublishAhead longer than RefreshInterval, Rotation longer than PublishAhead.")
+            .ValidateOnStart();
+        services.AddSingleton<FederationKeyRing>();
+        services.AddSingleton<IOptionsChangeTokenSource<OpenIddictServerOptions>>(provider => provider.GetRequiredService<FederationKeyRing>());
+        services.AddSingleton<KeysFromRing>();
+        services.AddSingleton<IConfigureOptions<OpenIddictServerOptions>>(provider => provider.GetRequiredService<KeysFromRing>());
+        // Registered after AddServer, so it runs after OpenIddict's own post-configuration.
+        services.AddSingleton<IPostConfigureOptions<OpenIddictServerOptions>>(provider => provider.GetRequiredService<KeysFromRing>());
+        services.AddHostedService<FederationKeyRefresher>();
         services.AddHostedService<ConfiguredSites>();
         services.AddScoped<SiteAuthorizations>();
         services.AddScoped<IMemberGrants, MemberGrants>();

@@ -11,7 +11,7 @@ namespace CustomerCenter.Data.CompiledModels
     public partial class CustomerCenterDbModel
     {
         private CustomerCenterDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("11c792be-d21b-45b0-846d-b2f90bab6f87"), entityTypeCount: 18)
+            : base(skipDetectChanges: false, modelId: new Guid("f7f17f3a-7df8-4dd5-aab0-7b0a7d1ae106"), entityTypeCount: 19)
         {
         }
 
@@ -22,6 +22,7 @@ namespace CustomerCenter.Data.CompiledModels
             var member = MemberEntityType.Create(this);
             var memberSession = MemberSessionEntityType.Create(this);
             var embedSite = EmbedSiteEntityType.Create(this);
+            var federationKey = FederationKeyEntityType.Create(this);
             var outboxMail = OutboxMailEntityType.Create(this);
             var scheduledJob = ScheduledJobEntityType.Create(this);
             var dataProtectionKey = DataProtectionKeyEntityType.Create(this);
@@ -54,6 +55,7 @@ namespace CustomerCenter.Data.CompiledModels
             MemberEntityType.CreateAnnotations(member);
             MemberSessionEntityType.CreateAnnotations(memberSession);
             EmbedSiteEntityType.CreateAnnotations(embedSite);
+            FederationKeyEntityType.CreateAnnotations(federationKey);
             OutboxMailEntityType.CreateAnnotations(outboxMail);
             ScheduledJobEntityType.CreateAnnotations(scheduledJob);
             DataProtectionKeyEntityType.CreateAnnotations(dataProtectionKey);

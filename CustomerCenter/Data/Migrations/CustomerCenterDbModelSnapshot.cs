@@ -283,6 +283,42 @@ namespace CustomerCenter.Data.Migrations
                     b.ToTable("EmbedSites");
                 });
 
+            modelBuilder.Entity("CustomerCenter.Federation.Keys.FederationKey", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ActivatesAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Generation")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProtectedKey")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RetiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Use")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Use", "Generation")
+                        .IsUnique();
+
+                    b.ToTable("FederationKeys");
+                });
+
             modelBuilder.Entity("CustomerCenter.Mail.Outbox.OutboxMail", b =>
                 {
                     b.Property<Guid>("Id")

@@ -12,7 +12,7 @@ namespace CustomerCenter.Data.PostgreSqlCompiledModels
     public partial class PostgreSqlCustomerCenterDbModel
     {
         private PostgreSqlCustomerCenterDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("11ea466e-78a4-4e9f-b062-610c22ee5ade"), entityTypeCount: 18)
+            : base(skipDetectChanges: false, modelId: new Guid("3619cece-c769-47be-8c7c-542e92593344"), entityTypeCount: 19)
         {
         }
 
@@ -23,6 +23,7 @@ namespace CustomerCenter.Data.PostgreSqlCompiledModels
             var member = MemberEntityType.Create(this);
             var memberSession = MemberSessionEntityType.Create(this);
             var embedSite = EmbedSiteEntityType.Create(this);
+            var federationKey = FederationKeyEntityType.Create(this);
             var outboxMail = OutboxMailEntityType.Create(this);
             var scheduledJob = ScheduledJobEntityType.Create(this);
             var dataProtectionKey = DataProtectionKeyEntityType.Create(this);
@@ -55,6 +56,7 @@ namespace CustomerCenter.Data.PostgreSqlCompiledModels
             MemberEntityType.CreateAnnotations(member);
             MemberSessionEntityType.CreateAnnotations(memberSession);
             EmbedSiteEntityType.CreateAnnotations(embedSite);
+            FederationKeyEntityType.CreateAnnotations(federationKey);
             OutboxMailEntityType.CreateAnnotations(outboxMail);
             ScheduledJobEntityType.CreateAnnotations(scheduledJob);
             DataProtectionKeyEntityType.CreateAnnotations(dataProtectionKey);

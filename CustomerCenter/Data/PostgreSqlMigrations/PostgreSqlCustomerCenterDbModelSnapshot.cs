@@ -295,6 +295,42 @@ namespace CustomerCenter.Data.PostgreSqlMigrations
                     b.ToTable("EmbedSites");
                 });
 
+            modelBuilder.Entity("CustomerCenter.Federation.Keys.FederationKey", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("ActivatesAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Generation")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ProtectedKey")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("RetiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Use")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Use", "Generation")
+                        .IsUnique();
+
+                    b.ToTable("FederationKeys");
+                });
+
             modelBuilder.Entity("CustomerCenter.Mail.Outbox.OutboxMail", b =>
                 {
                     b.Property<Guid>("Id")
