@@ -1,6 +1,9 @@
 using System.Net;
 using CustomerCenter.Tests.Infrastructure;
+using CustomerCenter.Staff;
+using CustomerCenter.Staff.Members;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using OpenIddict.EntityFrameworkCore.Models;
 
 namespace CustomerCenter.Tests.Federation;
@@ -62,6 +65,35 @@ public sealed class SecurityEventRevocationTests(FederationPortal portal) : ICla
         Assert.Equal(0, await portal.WithDbAsync(db => db.Set<OpenIddictEntityFrameworkCoreToken>().CountAsync(t => t.Subject == memberId)));
         Assert.Equal(0, await portal.WithDbAsync(db => db.Set<OpenIddictEntityFrameworkCoreAuthorization>().CountAsync(a => a.Subject == memberId)));
     }
+
+    [Fact]
+    public async Task A_lock_by_staff_revokes_and_an_erasure_by_staff_deletes_the_sites_tokens()
+    {
+        var (locked, lockedEmail) = await portal.SignedInMemberAsync("staff-lock");
+        using var _ = locked;
+        var (erased, erasedEmail) = await portal.SignedInMemberAsync("staff-erase");
+        using var __ = erased;
+        using var site = portal.CreatePortalClient();
+        var lockedTokens = await locked.TokensAsync(site, new AuthorizationRequest(FederationPortal.Events));
+        var erasedTokens = await erased.TokensAsync(site, new AuthorizationRequest(FederationPortal.Epaper));
+        var staffEmail = $"staff-{Guid.NewGuid():N}@chamber.example";
+        using (await portal.SignedInStaffAsync(staffEmail))
+        {
+        }
+
+        var staffId = await IdOfAsync(staffEmail);
+        await using (var scope = portal.Services.CreateAsyncScope())
+        {
+            var actions = scope.ServiceProvider.GetRequiredService<MemberActions>();
+            Assert.Equal(StaffActionOutcome.Done, await actions.LockAsync(await IdOfAsync(lockedEmail), staffId));
+            Assert.Equal(StaffActionOutcome.Done, await actions.EraseAsync(await IdOfAsync(erasedEmail), staffId));
+        }
+
+        await AssertRevokedAsync(site, FederationPortal.Events, lockedTokens);
+        await AssertRevokedAsync(site, FederationPortal.Epaper, erasedTokens);
+    }
+
+    private Task<Guid> IdOfAsync(string email) => portal.WithDbAsync(db => db.Users.Where(m => m.Email == email).Select(m => m.Id).SingleAsync());
 
     [Fact]
     public async Task Ending_one_other_session_leaves_the_sites_tokens_alone()
