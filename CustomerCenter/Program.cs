@@ -4,6 +4,7 @@ using CustomerCenter.Accounts;
 using CustomerCenter.Components;
 using CustomerCenter.Data;
 using CustomerCenter.Embedding;
+using CustomerCenter.Federation;
 using CustomerCenter.Hosting;
 using CustomerCenter.Legal;
 using CustomerCenter.Localization;
@@ -29,6 +30,7 @@ builder.AddStaffArea();
 builder.AddLegalPages();
 builder.AddOperations();
 builder.AddSupport();
+builder.AddFederation();
 
 var app = builder.Build();
 
@@ -69,6 +71,7 @@ app.MapOperations();
 app.MapAccounts();
 app.MapAccessLog();
 app.MapSupport();
+app.MapFederation();
 app.MapRazorComponents<App>().AddStaffInteractivity();
 
 await app.RunAsync();

@@ -6,6 +6,13 @@ public static class LocalUrl
     public static string OrDefault(string? url, string fallback) =>
         IsLocal(url) ? url! : fallback;
 
+    /// <summary>
+    /// A link between the login pages that keeps where the member was going (an OpenID Connect authorization request,
+    /// issue 14), if that is a local address; otherwise the plain link.
+    /// </summary>
+    public static string CarryReturn(string path, string? returnUrl) =>
+        IsLocal(returnUrl) ? Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(path, "returnUrl", returnUrl!) : path;
+
     public static bool IsLocal(string? url) =>
         !string.IsNullOrEmpty(url)
         && url[0] == '/'

@@ -32,6 +32,12 @@ public sealed class Member : IdentityUser<Guid>
 
     public DateTime? PrivacyAcceptedAt { get; set; }
 
+    /// <summary>
+    /// When name, e-mail or language last changed (set by <see cref="Data.CustomerCenterDb"/> on every save that changes
+    /// them): the <c>updated_at</c> claim sites read to know their copy of the profile is stale. Null: never changed.
+    /// </summary>
+    public DateTime? ProfileUpdatedAt { get; set; }
+
     /// <summary>Opt-in: mail the member when they sign in from a device and network none of their sessions had.</summary>
     public bool NotifyOfNewDevices { get; set; }
 }

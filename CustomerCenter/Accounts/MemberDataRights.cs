@@ -8,7 +8,9 @@ using Microsoft.EntityFrameworkCore;
 namespace CustomerCenter.Accounts;
 
 /// <summary>The member's rights over their data: access and portability (GDPR Art. 15/20) and erasure (Art. 17).</summary>
-public sealed class MemberDataRights(CustomerCenterDb db, UserManager<Member> users, MemberSignIn signIn, AccessEventRecorder accessLog, SupportDataExport supportRequests)
+public sealed class MemberDataRights(
+    CustomerCenterDb db, UserManager<Member> users, MemberSignIn signIn, AccessEventRecorder accessLog, SupportDataExport supportRequests,
+    IEnumerable<IMemberGrants> grants)
 {
     private static readonly JsonSerializerOptions ExportJson = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
@@ -70,6 +72,11 @@ public sealed class MemberDataRights(CustomerCenterDb db, UserManager<Member> us
         }
 
         await signIn.SignOutAsync(member);
+        foreach (var granted in grants)
+        {
+            await granted.DeleteAllAsync(member.Id);
+        }
+
         await users.DeleteAsync(member);
         await accessLog.RecordAsync(AccessEventKind.AccountErased, memberId: null);
         return true;

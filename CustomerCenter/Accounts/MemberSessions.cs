@@ -10,7 +10,8 @@ namespace CustomerCenter.Accounts;
 /// (password reset, staff lock, erasure); the cookie check on every request is <see cref="IsCurrentAsync"/>.
 /// </summary>
 public sealed class MemberSessions(
-    CustomerCenterDb db, IHttpContextAccessor httpContextAccessor, TimeProvider clock, IEnumerable<ISessionEndedListener> listeners)
+    CustomerCenterDb db, IHttpContextAccessor httpContextAccessor, TimeProvider clock, IEnumerable<ISessionEndedListener> listeners,
+    IEnumerable<IMemberGrants> grants)
 {
     public const string ClaimType = "cc:session";
 
@@ -97,6 +98,11 @@ public sealed class MemberSessions(
         return true;
     }
 
+    /// <summary>When the member signed in to start this session (OpenID Connect's auth_time, for max_age); null when there is none.</summary>
+    public async Task<DateTime?> StartedAtAsync(Guid memberId, Guid sessionId, CancellationToken cancellationToken = default) =>
+        await db.MemberSessions.Where(s => s.Id == sessionId && s.MemberId == memberId)
+            .Select(s => (DateTime?)s.CreatedAt).FirstOrDefaultAsync(cancellationToken);
+
     /// <summary>The member's open sessions, most recently used first.</summary>
     public async Task<IReadOnlyList<MemberSession>> ActiveAsync(Guid memberId, CancellationToken cancellationToken = default)
     {
@@ -122,13 +128,22 @@ public sealed class MemberSessions(
         return ended;
     }
 
-    /// <summary>Ends every session of the member, or every one but <paramref name="except"/> (the one that changed the password).</summary>
+    /// <summary>
+    /// Ends every session of the member, or every one but <paramref name="except"/> (the one that changed the password).
+    /// The sites the member signed in to lose their tokens too: whatever ends the sessions elsewhere (a reset, a
+    /// password change, a lock, "log out everywhere") must not leave a stolen refresh token working (issue 14).
+    /// </summary>
     public async Task EndAllAsync(Guid memberId, Guid? except = null, CancellationToken cancellationToken = default)
     {
         var now = Now;
         await db.MemberSessions
             .Where(s => s.MemberId == memberId && s.EndedAt == null && s.Id != except)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.EndedAt, now), cancellationToken);
+        foreach (var granted in grants)
+        {
+            await granted.RevokeAllAsync(memberId, cancellationToken);
+        }
+
         Notify(new EndedSessions(memberId, Only: null, Except: except));
     }
 

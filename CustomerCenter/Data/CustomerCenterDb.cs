@@ -1,4 +1,5 @@
 using CustomerCenter.Embedding;
+using CustomerCenter.Federation.Keys;
 using CustomerCenter.AccessLog;
 using CustomerCenter.Accounts;
 using CustomerCenter.Mail.Outbox;
@@ -8,6 +9,7 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace CustomerCenter.Data;
 
@@ -36,6 +38,8 @@ public class CustomerCenterDb : IdentityDbContext<Member, IdentityRole<Guid>, Gu
 
     public DbSet<EmbedSite> EmbedSites => Set<EmbedSite>();
 
+    public DbSet<FederationKey> FederationKeys => Set<FederationKey>();
+
     public DbSet<MemberSession> MemberSessions => Set<MemberSession>();
 
     public DbSet<OutboxMail> OutboxMails => Set<OutboxMail>();
@@ -54,6 +58,8 @@ public class CustomerCenterDb : IdentityDbContext<Member, IdentityRole<Guid>, Gu
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(CustomerCenterDb).Assembly);
+        // OpenIddict's applications, authorizations, scopes and tokens (Federation): tables in this database.
+        builder.UseOpenIddict();
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
@@ -87,6 +93,20 @@ public class CustomerCenterDb : IdentityDbContext<Member, IdentityRole<Guid>, Gu
                 entry.Property<string>(MemberSearchColumns.FirstName).CurrentValue = MemberSearchColumns.Normalize(entry.Entity.FirstName);
                 entry.Property<string>(MemberSearchColumns.LastName).CurrentValue = MemberSearchColumns.Normalize(entry.Entity.LastName);
             }
+
+            // Compared by value: Identity's UpdateAsync marks every column modified, also when only the lockout changed.
+            if (entry.State == EntityState.Modified && ProfileFields.Any(field => !Equals(entry.Property(field).OriginalValue, entry.Property(field).CurrentValue)))
+            {
+                entry.Entity.ProfileUpdatedAt = Clock().GetUtcNow().UtcDateTime;
+            }
         }
     }
+
+    private static readonly string[] ProfileFields =
+        [nameof(Member.FirstName), nameof(Member.LastName), nameof(Member.Email), nameof(Member.EmailConfirmed), nameof(Member.Language)];
+
+    /// <summary>The application's clock (tests move it); design-time contexts have none and use the system's.</summary>
+    private TimeProvider Clock() =>
+        this.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider?.GetService<TimeProvider>()
+        ?? TimeProvider.System;
 }

@@ -20,7 +20,7 @@ namespace CustomerCenter.Data.CompiledModels
                 "CustomerCenter.Accounts.Member",
                 typeof(Member),
                 baseEntityType,
-                propertyCount: 30,
+                propertyCount: 31,
                 unnamedIndexCount: 10,
                 keyCount: 1);
 
@@ -191,6 +191,14 @@ namespace CustomerCenter.Data.CompiledModels
                 fieldInfo: typeof(Member).GetField("<PrivacyVersion>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true,
                 maxLength: 50);
+
+            var profileUpdatedAt = runtimeEntityType.AddProperty(
+                "ProfileUpdatedAt",
+                typeof(DateTime?),
+                propertyInfo: typeof(Member).GetProperty("ProfileUpdatedAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Member).GetField("<ProfileUpdatedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                valueConverter: new UtcDateTimeConverter());
 
             var registeredAt = runtimeEntityType.AddProperty(
                 "RegisteredAt",

@@ -21,7 +21,7 @@ namespace CustomerCenter.Data.PostgreSqlCompiledModels
                 "CustomerCenter.Accounts.Member",
                 typeof(Member),
                 baseEntityType,
-                propertyCount: 30,
+                propertyCount: 31,
                 unnamedIndexCount: 10,
                 keyCount: 1);
 
@@ -215,6 +215,15 @@ namespace CustomerCenter.Data.PostgreSqlCompiledModels
                 nullable: true,
                 maxLength: 50);
             privacyVersion.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var profileUpdatedAt = runtimeEntityType.AddProperty(
+                "ProfileUpdatedAt",
+                typeof(DateTime?),
+                propertyInfo: typeof(Member).GetProperty("ProfileUpdatedAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Member).GetField("<ProfileUpdatedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                valueConverter: new UtcDateTimeConverter());
+            profileUpdatedAt.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var registeredAt = runtimeEntityType.AddProperty(
                 "RegisteredAt",

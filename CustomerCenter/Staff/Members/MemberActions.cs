@@ -23,6 +23,7 @@ public sealed class MemberActions(
     MemberSessions sessions,
     ProfileChanges profileChanges,
     PendingEmailChanges pendingEmails,
+    IEnumerable<IMemberGrants> grants,
     ILogger<MemberActions> logger)
 {
     /// <summary>Locks the member out; the new security stamp ends every session at once.</summary>
@@ -76,6 +77,11 @@ public sealed class MemberActions(
         ChangeAsync(memberId, actorId, AccessEventKind.MemberErasedByStaff, async member =>
         {
             await sessions.EndAllAsync(member.Id);
+            foreach (var granted in grants)
+            {
+                await granted.DeleteAllAsync(member.Id);
+            }
+
             return await users.DeleteAsync(member);
         },
         afterCommit: member =>
