@@ -77,7 +77,7 @@ var accessor = new HttpContextAccessor();
 await MeasureAsync("before: security stamp only (FindAsync of the member)", async (db, who) =>
     (await db.Users.FindAsync(who.Member))?.SecurityStamp == who.Stamp);
 await MeasureAsync("now: session + member + stamp (MemberSessions.IsCurrentAsync)", (db, who) =>
-    new MemberSessions(db, accessor, TimeProvider.System, []).IsCurrentAsync(who.Member, who.Session, who.Stamp));
+    new MemberSessions(db, accessor, TimeProvider.System, [], []).IsCurrentAsync(who.Member, who.Session, who.Stamp));
 await MeasureAsync("the write every 5 minutes per session (last seen)", async (db, who) =>
     await db.MemberSessions.Where(s => s.Id == who.Session).ExecuteUpdateAsync(s => s.SetProperty(x => x.LastSeenAt, DateTime.UtcNow)) == 1);
 
