@@ -12,4 +12,7 @@ public interface IMemberGrants
 
     /// <summary>Deletes every authorization and token of the member (erasure, GDPR Art. 17).</summary>
     Task DeleteAllAsync(Guid memberId, CancellationToken cancellationToken = default);
+
+    /// <summary>What the member let each site have, for the data export (GDPR Art. 15/20).</summary>
+    Task<IReadOnlyList<GrantedSite>> ExportAsync(Guid memberId, CancellationToken cancellationToken = default);
 }

@@ -36,6 +36,11 @@ public sealed class MemberDataRights(
             .ToListAsync(cancellationToken);
         var roles = await users.GetRolesAsync(member);
         var requests = await supportRequests.ForMemberAsync(member.Id, cancellationToken);
+        var sites = new List<GrantedSite>();
+        foreach (var granted in grants)
+        {
+            sites.AddRange(await granted.ExportAsync(member.Id, cancellationToken));
+        }
         var export = new
         {
             Member = new
@@ -59,6 +64,7 @@ public sealed class MemberDataRights(
             Sessions = sessions,
             AccessEvents = events,
             SupportRequests = requests,
+            SiteAuthorizations = sites,
         };
         return JsonSerializer.SerializeToUtf8Bytes(export, ExportJson);
     }

@@ -4,7 +4,8 @@ using OpenIddict.Abstractions;
 namespace CustomerCenter.Federation;
 
 /// <summary>The member's authorizations and tokens at the provider, taken away on the security events of Accounts.</summary>
-internal sealed class MemberGrants(IOpenIddictAuthorizationManager authorizations, IOpenIddictTokenManager tokens) : IMemberGrants
+internal sealed class MemberGrants(
+    IOpenIddictApplicationManager applications, IOpenIddictAuthorizationManager authorizations, IOpenIddictTokenManager tokens) : IMemberGrants
 {
     public async Task RevokeAllAsync(Guid memberId, CancellationToken cancellationToken = default)
     {
@@ -26,5 +27,29 @@ internal sealed class MemberGrants(IOpenIddictAuthorizationManager authorization
         {
             await tokens.DeleteAsync(token, cancellationToken);
         }
+    }
+
+    public async Task<IReadOnlyList<GrantedSite>> ExportAsync(Guid memberId, CancellationToken cancellationToken = default)
+    {
+        var granted = new List<GrantedSite>();
+        await foreach (var authorization in authorizations.FindBySubjectAsync(memberId.ToString(), cancellationToken))
+        {
+            var application = await authorizations.GetApplicationIdAsync(authorization, cancellationToken) is { } applicationId
+                ? await applications.FindByIdAsync(applicationId, cancellationToken)
+                : null;
+            var site = application is null
+                ? "?"
+                : await applications.GetDisplayNameAsync(application, cancellationToken) ?? await applications.GetClientIdAsync(application, cancellationToken) ?? "?";
+            var id = await authorizations.GetIdAsync(authorization, cancellationToken);
+            granted.Add(new GrantedSite(
+                site,
+                await authorizations.GetTypeAsync(authorization, cancellationToken) ?? "",
+                await authorizations.GetStatusAsync(authorization, cancellationToken) ?? "",
+                await authorizations.GetCreationDateAsync(authorization, cancellationToken),
+                [.. await authorizations.GetScopesAsync(authorization, cancellationToken)],
+                id is null ? 0 : await tokens.FindByAuthorizationIdAsync(id, cancellationToken).CountAsync(cancellationToken)));
+        }
+
+        return granted;
     }
 }
