@@ -44,6 +44,7 @@ if (Environment.GetEnvironmentVariable("GCDUMP") is { Length: > 0 } dumpBefore)
 
 var before = Rss(options.Pid);
 var threadsBefore = Threads(options.Pid);
+var splitBefore = RssSplit(options.Pid);
 
 var pages = new List<IPage>();
 for (var i = 0; i < options.Circuits; i++)
@@ -55,6 +56,9 @@ for (var i = 0; i < options.Circuits; i++)
 await Task.Delay(TimeSpan.FromSeconds(5));
 var after = Rss(options.Pid);
 await Console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"threads: {threadsBefore} before, {Threads(options.Pid)} after"));
+var splitAfter = RssSplit(options.Pid);
+await Console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+    $"RSS growth per circuit: {(splitAfter.GcHeap - splitBefore.GcHeap) / (double)options.Circuits / 1024 / 1024:F2} MB in the GC's reserved range, {(splitAfter.Other - splitBefore.Other) / (double)options.Circuits / 1024 / 1024:F2} MB elsewhere (native heap, stacks, code)"));
 if (Environment.GetEnvironmentVariable("SETTLE_SECONDS") is { Length: > 0 } settle)
 {
     await Task.Delay(TimeSpan.FromSeconds(int.Parse(settle, CultureInfo.InvariantCulture)));
@@ -89,6 +93,40 @@ static async Task<IPage> OpenAsync(IBrowserContext context, string path)
 
 static int Threads(int pid) =>
     int.Parse(Regex.Match(File.ReadLines($"/proc/{pid}/status").Single(l => l.StartsWith("Threads:", StringComparison.Ordinal)), @"\d+").Value, CultureInfo.InvariantCulture);
+
+// The GC reserves one huge anonymous range (256 GB with regions) and commits its heap inside it, which splits the range
+// into neighbouring mappings: resident pages in that run of mappings are the managed heap and its free space; the rest
+// is native memory, stacks, JIT code and mapped files.
+static (long GcHeap, long Other) RssSplit(int pid)
+{
+    var mappings = new List<(long Start, long End, bool Anonymous, long Rss)>();
+    foreach (var line in File.ReadLines($"/proc/{pid}/smaps"))
+    {
+        if (Regex.Match(line, @"^([0-9a-f]+)-([0-9a-f]+) \S+ \S+ \S+ \S+\s*(.*)$") is { Success: true } range)
+        {
+            mappings.Add((Convert.ToInt64(range.Groups[1].Value, 16), Convert.ToInt64(range.Groups[2].Value, 16), range.Groups[3].Value.Length == 0, 0));
+        }
+        else if (line.StartsWith("Rss:", StringComparison.Ordinal) && mappings.Count > 0)
+        {
+            mappings[^1] = mappings[^1] with { Rss = long.Parse(Regex.Match(line, @"\d+").Value, CultureInfo.InvariantCulture) * 1024 };
+        }
+    }
+
+    var largest = mappings.IndexOf(mappings.MaxBy(m => m.End - m.Start));
+    var (first, last) = (largest, largest);
+    while (first > 0 && mappings[first - 1].Anonymous && mappings[first - 1].End == mappings[first].Start)
+    {
+        first--;
+    }
+
+    while (last < mappings.Count - 1 && mappings[last + 1].Anonymous && mappings[last + 1].Start == mappings[last].End)
+    {
+        last++;
+    }
+
+    var gc = mappings[first..(last + 1)].Sum(m => m.Rss);
+    return (gc, mappings.Sum(m => m.Rss) - gc);
+}
 
 static long Rss(int pid)
 {
