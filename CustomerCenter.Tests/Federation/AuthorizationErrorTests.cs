@@ -34,6 +34,25 @@ public sealed class AuthorizationErrorTests(FederationPortal portal) : IClassFix
     }
 
     [Theory]
+    [InlineData("\0\u0001")]
+    [InlineData("events\0")]
+    public async Task A_client_id_with_control_characters_is_refused_not_a_server_error(string clientId)
+    {
+        // PostgreSQL refuses a NUL in text outright: the lookup must never reach the database with one.
+        using var browser = portal.CreatePortalClient();
+        var authorize = await browser.AuthorizeAsync(new AuthorizationRequest(FederationPortal.Events) { ClientId = clientId });
+        var consent = await browser.Http.GetAsync($"/federation/consent?client_id={Uri.EscapeDataString(clientId)}&scope=openid");
+        var token = await browser.Http.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "authorization_code", ["code"] = "x", ["client_id"] = clientId, ["redirect_uri"] = FederationPortal.Events.RedirectUri,
+        }));
+
+        Assert.Equal(HttpStatusCode.BadRequest, authorize.StatusCode);
+        Assert.True(consent.StatusCode < HttpStatusCode.InternalServerError, $"consent answered {consent.StatusCode}");
+        Assert.True(token.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.Unauthorized, $"token answered {token.StatusCode}");
+    }
+
+    [Theory]
     [InlineData(null)]
     [InlineData("plain")]
     public async Task A_public_client_must_use_pkce_with_s256(string? method)

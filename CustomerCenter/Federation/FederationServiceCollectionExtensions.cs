@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.Extensions.Options;
 using OpenIddict.Server;
 using static OpenIddict.Abstractions.OpenIddictConstants;
+using static OpenIddict.Server.OpenIddictServerEvents;
 
 namespace CustomerCenter.Federation;
 
@@ -64,6 +65,11 @@ public static class FederationServiceCollectionExtensions
                 }
 
                 server.AddEventHandler(RequireTrustedIssuer.Descriptor);
+                server.AddEventHandler(RefuseControlCharacters<ValidateAuthorizationRequestContext>.Descriptor);
+                server.AddEventHandler(RefuseControlCharacters<ValidateTokenRequestContext>.Descriptor);
+                server.AddEventHandler(RefuseControlCharacters<ValidateEndSessionRequestContext>.Descriptor);
+                server.AddEventHandler(RefuseControlCharacters<ValidateRevocationRequestContext>.Descriptor);
+                server.AddEventHandler(RefuseControlCharacters<ValidateUserInfoRequestContext>.Descriptor);
             });
 
         // OpenIddict logs each request with its parameters at Information (codes, refresh tokens, client secrets,
