@@ -76,8 +76,9 @@ public sealed class StaffTableTests : PortalPageContext
 
         var cut = Render<Members>();
 
-        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("tbody tr.mud-table-row")));
-        var row = cut.Find("tbody tr.mud-table-row");
+        // Wait for the member's row itself: while the page loads, a single "Loading…" row stands there.
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("tbody tr.mud-table-row a")));
+        var row = Assert.Single(cut.FindAll("tbody tr.mud-table-row"));
         Assert.Empty(row.QuerySelectorAll("img, script, b"));
         Assert.Contains("<img src=x onerror=alert(1)>", row.TextContent, StringComparison.Ordinal);
         Assert.Contains("\"><script>alert(2)</script>", row.TextContent, StringComparison.Ordinal);
