@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
@@ -15,13 +16,7 @@ internal static class MemberSessionValidator
 {
     public static async Task ValidateAsync(CookieValidatePrincipalContext context)
     {
-        var services = context.HttpContext.RequestServices;
-        var claims = services.GetRequiredService<IOptions<IdentityOptions>>().Value.ClaimsIdentity;
-        var principal = context.Principal;
-        if (Guid.TryParse(principal?.FindFirst(claims.UserIdClaimType)?.Value, out var memberId)
-            && MemberSessions.IdOf(principal) is { } sessionId
-            && await services.GetRequiredService<MemberSessions>().IsCurrentAsync(
-                memberId, sessionId, principal!.FindFirst(claims.SecurityStampClaimType)?.Value, context.HttpContext.RequestAborted))
+        if (await IsCurrentAsync(context))
         {
             return;
         }
@@ -29,4 +24,31 @@ internal static class MemberSessionValidator
         context.RejectPrincipal();
         await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
     }
+
+    private static async Task<bool> IsCurrentAsync(CookieValidatePrincipalContext context)
+    {
+        var claims = context.HttpContext.RequestServices.GetRequiredService<IOptions<IdentityOptions>>().Value.ClaimsIdentity;
+        var principal = context.Principal;
+        if (!Guid.TryParse(principal?.FindFirst(claims.UserIdClaimType)?.Value, out var memberId) || MemberSessions.IdOf(principal) is not { } sessionId)
+        {
+            return false;
+        }
+
+        var stamp = principal!.FindFirst(claims.SecurityStampClaimType)?.Value;
+        if (!IsWebSocketRequest(context.HttpContext))
+        {
+            // The request's own context, which the endpoint will use too.
+            return await context.HttpContext.RequestServices.GetRequiredService<MemberSessions>().IsCurrentAsync(memberId, sessionId, stamp, context.HttpContext.RequestAborted);
+        }
+
+        // A staff page's WebSocket request lasts as long as the page is open: a context taken from its services would
+        // be held (and grow stale) for hours, once per open page. The circuit checks the session again every minute.
+        await using var scope = context.HttpContext.RequestServices.GetRequiredService<IServiceScopeFactory>().CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<MemberSessions>().IsCurrentAsync(memberId, sessionId, stamp, context.HttpContext.RequestAborted);
+    }
+
+    // HttpContext.WebSockets only knows once SignalR's own pipeline has run, after authentication.
+    private static bool IsWebSocketRequest(HttpContext http) =>
+        http.Features.Get<IHttpUpgradeFeature>()?.IsUpgradableRequest == true
+        || http.Features.Get<IHttpExtendedConnectFeature>()?.IsExtendedConnect == true;
 }
