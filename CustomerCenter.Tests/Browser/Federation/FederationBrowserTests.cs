@@ -6,7 +6,8 @@ namespace CustomerCenter.Tests.Browser.Federation;
 
 /// <summary>
 /// Chamber sites with the stock ASP.NET Core OpenID Connect handler sign members in through the portal, in headless
-/// Chromium: single sign-on across two sites, logout through the end-session endpoint, the consent page of a partner.
+/// Chromium: single sign-on across two sites, logout through the end-session endpoint, the consent page of a partner,
+/// and the sign-in from the form embedded on a site's own page (data-signin-url).
 /// </summary>
 [Collection(FederationBrowserTestsDefinition.Name)]
 public sealed class FederationBrowserTests(FederationBrowserHost host)
@@ -73,6 +74,29 @@ public sealed class FederationBrowserTests(FederationBrowserHost host)
         await SignInThroughThePortalAsync(again, host.Partner, email);
         await ExpectSignedInAsync(again, host.Partner, email, "Mei Suzuki");
         Assert.DoesNotContain(visited, url => url.StartsWith(new Uri(host.Portal, "federation/consent").AbsoluteUri, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_member_logs_in_inside_the_embedded_form_and_the_sites_whole_window_ends_signed_in()
+    {
+        var email = await host.CreateMemberAsync("embedded", "Lena", "Vogel");
+        await using var context = await host.NewContextAsync();
+        var page = await context.NewPageAsync();
+        var visited = Visits(page);
+
+        // The site's page carries the snippet with data-signin-url: the code flow runs inside the cross-site iframe.
+        await page.GotoAsync(new Uri(host.Events.Origin, "embedded-login").AbsoluteUri);
+        var frame = page.FrameLocator("#snippet iframe");
+        await frame.GetByLabel("Email address", new() { Exact = true }).FillAsync(email);
+        await frame.GetByLabel("Password", new() { Exact = true }).FillAsync(FederationBrowserHost.Passphrase);
+        await frame.GetByRole(AriaRole.Button, new() { Name = "Log in", Exact = true }).ClickAsync();
+
+        // The site's own callback signed the member in (the name and address from the id token), and the top window moved there.
+        await ExpectSignedInAsync(page, host.Events, email, "Lena Vogel");
+        Assert.DoesNotContain(visited, url => url.StartsWith(host.Portal.AbsoluteUri, StringComparison.Ordinal));
+        // The login happened in the iframe: the portal's session cookie is partitioned under the site that framed it.
+        var cookies = await context.CookiesAsync([host.Portal.AbsoluteUri]);
+        Assert.Contains(cookies, cookie => cookie.Name == "OnlineLogin" && cookie.PartitionKey == "http://127.0.0.1");
     }
 
     /// <summary>Opens the site's sign-in, which sends the browser to the portal's login page, and logs in there.</summary>

@@ -64,7 +64,15 @@ public sealed class RelyingPartySite : IAsyncDisposable
                 options.DefaultScheme = CookieAuthenticationDefaults.AuthenticationScheme;
                 options.DefaultChallengeScheme = OpenIdConnectDefaults.AuthenticationScheme;
             })
-            .AddCookie(options => options.Cookie.Name = "site-" + clientId)
+            .AddCookie(options =>
+            {
+                options.Cookie.Name = "site-" + clientId;
+                // Signed in by the callback inside the embedded form's iframe: the browser stores a cookie from the
+                // answer to a request that another site's frame started (the portal posts the code) only when it is
+                // SameSite=None — as the handler's own correlation and nonce cookies are. See the README.
+                options.Cookie.SameSite = SameSiteMode.None;
+                options.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            })
             .AddOpenIdConnect(options =>
             {
                 options.ClientId = clientId;
