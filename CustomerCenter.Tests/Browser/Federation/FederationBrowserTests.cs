@@ -7,7 +7,7 @@ namespace CustomerCenter.Tests.Browser.Federation;
 /// <summary>
 /// Chamber sites with the stock ASP.NET Core OpenID Connect handler sign members in through the portal, in headless
 /// Chromium: single sign-on across two sites, logout through the end-session endpoint, the consent page of a partner,
-/// and the sign-in from the form embedded on a site's own page (data-signin-url).
+/// the sign-in from the form embedded on a site's own page (data-signin-url), and access created from a site's sign-in.
 /// </summary>
 [Collection(FederationBrowserTestsDefinition.Name)]
 public sealed class FederationBrowserTests(FederationBrowserHost host)
@@ -97,6 +97,33 @@ public sealed class FederationBrowserTests(FederationBrowserHost host)
         // The login happened in the iframe: the portal's session cookie is partitioned under the site that framed it.
         var cookies = await context.CookiesAsync([host.Portal.AbsoluteUri]);
         Assert.Contains(cookies, cookie => cookie.Name == "OnlineLogin" && cookie.PartitionKey == "http://127.0.0.1");
+    }
+
+    [Fact]
+    public async Task A_person_without_access_creates_it_from_the_sites_sign_in_and_the_mailed_link_ends_on_the_site_signed_in()
+    {
+        var texts = JourneyTexts.For("en");
+        var email = $"newcomer-{Guid.NewGuid():N}@example.com";
+        await using var context = await host.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(new Uri(host.Epaper.Origin, RelyingPartySite.SignInPath).AbsoluteUri);
+        await page.GetByRole(AriaRole.Link, new() { Name = texts.CreateAccessTitle, Exact = true }).ClickAsync();
+        await page.GetByLabel(texts.EmailLabel, new() { Exact = true }).FillAsync(email);
+        await page.GetByRole(AriaRole.Button, new() { Name = texts.RequestLink, Exact = true }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = texts.CheckMailboxTitle, Exact = true })).ToBeVisibleAsync();
+
+        // The link opens in the same browser, as from a webmail tab; the way back to the site is in the link itself.
+        var mail = await host.Mail.WaitForAsync(email, texts.MailSubject);
+        var reading = await context.NewPageAsync();
+        await reading.GotoAsync(new Uri(host.Portal, mail.Link).AbsoluteUri);
+        await reading.GetByLabel(texts.FirstNameLabel, new() { Exact = true }).FillAsync("Noah");
+        await reading.GetByLabel(texts.LastNameLabel, new() { Exact = true }).FillAsync("Klein");
+        await reading.GetByLabel(texts.NewPasswordLabel, new() { Exact = true }).FillAsync(FederationBrowserHost.Passphrase);
+        await reading.GetByLabel(texts.ConfirmPasswordLabel, new() { Exact = true }).FillAsync(FederationBrowserHost.Passphrase);
+        await reading.GetByLabel(texts.ConsentLabelStart).CheckAsync();
+        await reading.GetByRole(AriaRole.Button, new() { Name = texts.CreateAccessSubmit, Exact = true }).ClickAsync();
+
+        await ExpectSignedInAsync(reading, host.Epaper, email, "Noah Klein");
     }
 
     /// <summary>Opens the site's sign-in, which sends the browser to the portal's login page, and logs in there.</summary>
