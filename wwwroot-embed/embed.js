@@ -5,6 +5,10 @@
  * data-lang: de | en | ja (default: the page's language, else de)
  * data-return-url: a page on this site to open after login (same origin as this page only)
  * data-primary-color: #rrggbb for the form's buttons and links
+ * data-signin-url: (login only) this site's own OpenID Connect sign-in address, e.g. "/signin-oidc-start", which
+ *   answers with the redirect to the portal's authorization endpoint (same origin as this page only). The sign-in
+ *   runs inside the iframe; when the iframe arrives back on a page of this site (after the site's own callback),
+ *   the whole window goes there.
  * No dependencies, no build step. */
 (function () {
   "use strict";
@@ -49,12 +53,41 @@
       }
     }
 
+    var signIn = null;
+    if (form === "login" && element.getAttribute("data-signin-url")) {
+      var start = new URL(element.getAttribute("data-signin-url"), location.href);
+      if (start.origin === location.origin) {
+        signIn = start;
+      }
+    }
+
     var iframe = document.createElement("iframe");
-    iframe.src = src.href;
+    iframe.src = signIn ? signIn.href : src.href;
+    if (signIn) {
+      watchSignIn(iframe);
+    }
     iframe.title = titles[lang][form];
     iframe.style.cssText = "display:block;width:100%;height:480px;border:0;margin:0;padding:0;";
     element.replaceChildren(iframe);
     frames.push({ iframe: iframe, returnUrl: returnUrl });
+  }
+
+  // The OpenID Connect code flow runs in the iframe: the site's sign-in address redirects to the portal (another
+  // origin, unreadable from here), and the portal sends the code to the site's own callback, which signs the member
+  // in with the site's cookie and redirects to a page of the site. Once the iframe shows a page of this origin again,
+  // that page belongs in the whole window.
+  function watchSignIn(iframe) {
+    iframe.addEventListener("load", function () {
+      var arrived;
+      try {
+        arrived = iframe.contentWindow.location.href;
+      } catch (notOurs) {
+        return;
+      }
+      if (arrived && new URL(arrived, location.href).origin === location.origin) {
+        window.location.assign(arrived);
+      }
+    });
   }
 
   function mountAll() {

@@ -10,7 +10,7 @@ namespace CustomerCenter.Tests.Browser;
 /// (no SMTP host is configured), its own SQLite file. Unlike a plain <c>PortalFactory</c> it replaces no service, because the
 /// browser tests prove the path a person takes, including the .eml file the portal writes.
 /// </summary>
-public sealed class BrowserPortalFactory : PortalFactory
+public class BrowserPortalFactory : PortalFactory
 {
     public BrowserPortalFactory()
         : base(Path.Combine(Path.GetTempPath(), $"cc-browser-{Guid.NewGuid():N}"), replaceEdges: false)

@@ -17,7 +17,8 @@ public sealed class AccessRequests(
     TimeProvider clock,
     ILogger<AccessRequests> logger)
 {
-    public async Task RequestAccessAsync(string email, string language)
+    /// <param name="returnUrl">Where the mailed link returns once the password is set: a local address, such as a site's authorization request.</param>
+    public async Task RequestAccessAsync(string email, string language, string? returnUrl = null)
     {
         var member = await users.FindByEmailAsync(email);
         if (member is null)
@@ -27,21 +28,21 @@ public sealed class AccessRequests(
             member = await InviteAsync(email, language);
             if (member is not null)
             {
-                await mails.SendAsync(MemberMailKind.SetPassword, email, language, await links.SetPasswordAsync(member));
+                await mails.SendAsync(MemberMailKind.SetPassword, email, language, await links.SetPasswordAsync(member, returnUrl));
                 await unit.CommitAsync();
             }
         }
         else if (member.Status == MemberStatus.Invited)
         {
-            await mails.SendAsync(MemberMailKind.SetPassword, member.Email!, language, await links.SetPasswordAsync(member));
+            await mails.SendAsync(MemberMailKind.SetPassword, member.Email!, language, await links.SetPasswordAsync(member, returnUrl));
         }
         else
         {
-            await mails.SendAsync(MemberMailKind.AlreadyHaveAccess, member.Email!, member.Language, await links.ResetPasswordAsync(member));
+            await mails.SendAsync(MemberMailKind.AlreadyHaveAccess, member.Email!, member.Language, await links.ResetPasswordAsync(member, returnUrl));
         }
     }
 
-    public async Task RequestPasswordResetAsync(string email, string language)
+    public async Task RequestPasswordResetAsync(string email, string language, string? returnUrl = null)
     {
         var member = await users.FindByEmailAsync(email);
         if (member is null)
@@ -51,11 +52,11 @@ public sealed class AccessRequests(
         else if (member.Status == MemberStatus.Invited)
         {
             // Never finished creating access: the set-password link is what they need.
-            await mails.SendAsync(MemberMailKind.SetPassword, member.Email!, language, await links.SetPasswordAsync(member));
+            await mails.SendAsync(MemberMailKind.SetPassword, member.Email!, language, await links.SetPasswordAsync(member, returnUrl));
         }
         else
         {
-            await mails.SendAsync(MemberMailKind.ResetPassword, member.Email!, member.Language, await links.ResetPasswordAsync(member));
+            await mails.SendAsync(MemberMailKind.ResetPassword, member.Email!, member.Language, await links.ResetPasswordAsync(member, returnUrl));
         }
     }
 

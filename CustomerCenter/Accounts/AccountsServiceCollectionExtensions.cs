@@ -73,6 +73,7 @@ public static class AccountsServiceCollectionExtensions
         services.AddSingleton<PassphraseExamples>();
         services.AddValidatorsFromAssemblyContaining<AccessRequests>(ServiceLifetime.Singleton);
         services.AddScoped<MemberLinks>();
+        services.AddSingleton<LinkReturnUrls>();
         services.AddScoped<AccessRequests>();
         services.AddScoped<MemberSignIn>();
         services.AddScoped<LoginLockout>();

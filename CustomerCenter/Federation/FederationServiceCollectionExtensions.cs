@@ -65,6 +65,7 @@ public static class FederationServiceCollectionExtensions
                 }
 
                 server.AddEventHandler(RequireTrustedIssuer.Descriptor);
+                server.AddEventHandler(FormPostResponse.Descriptor);
                 server.AddEventHandler(RefuseControlCharacters<ValidateAuthorizationRequestContext>.Descriptor);
                 server.AddEventHandler(RefuseControlCharacters<ValidateTokenRequestContext>.Descriptor);
                 server.AddEventHandler(RefuseControlCharacters<ValidateEndSessionRequestContext>.Descriptor);

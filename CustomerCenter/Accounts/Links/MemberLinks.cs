@@ -11,21 +11,22 @@ namespace CustomerCenter.Accounts.Links;
 /// inside a chamber's page remembers that page (its validated origin, colour and return address), so the page the
 /// mail opens shows the chamber's colour and the way back to it.
 /// </summary>
-public sealed class MemberLinks(UserManager<Member> users, PublicUrl publicUrl, EmailRevertTokens revertTokens, EmbedContext embed)
+public sealed class MemberLinks(UserManager<Member> users, PublicUrl publicUrl, EmailRevertTokens revertTokens, EmbedContext embed, LinkReturnUrls returnUrls)
 {
     private const string SetPasswordPurpose = "CreateAccess";
 
-    public async Task<string> SetPasswordAsync(Member member)
+    /// <param name="returnUrl">A local address to open once the password is set (<see cref="LinkReturnUrls"/>); others are left out.</param>
+    public async Task<string> SetPasswordAsync(Member member, string? returnUrl = null)
     {
         var token = await users.GenerateUserTokenAsync(member, MemberTokenProviders.SetPassword, SetPasswordPurpose);
-        return Build("embed/set-password", member, token);
+        return Build("embed/set-password", member, token, ReturnPart(member, returnUrl));
     }
 
     public Task<bool> IsValidSetPasswordTokenAsync(Member member, string token) =>
         users.VerifyUserTokenAsync(member, MemberTokenProviders.SetPassword, SetPasswordPurpose, token);
 
-    public async Task<string> ResetPasswordAsync(Member member) =>
-        Build("embed/reset-password", member, await users.GeneratePasswordResetTokenAsync(member));
+    public async Task<string> ResetPasswordAsync(Member member, string? returnUrl = null) =>
+        Build("embed/reset-password", member, await users.GeneratePasswordResetTokenAsync(member), ReturnPart(member, returnUrl));
 
     public Task<bool> IsValidResetPasswordTokenAsync(Member member, string token) =>
         users.VerifyUserTokenAsync(member, MemberTokenProviders.ResetPassword, UserManager<Member>.ResetPasswordTokenPurpose, token);
@@ -63,6 +64,9 @@ public sealed class MemberLinks(UserManager<Member> users, PublicUrl publicUrl, 
             return null;
         }
     }
+
+    private (string Name, string Value)[] ReturnPart(Member member, string? returnUrl) =>
+        returnUrls.Seal(member.Id, returnUrl) is { } sealedUrl ? [(LinkReturnUrls.QueryParameter, sealedUrl)] : [];
 
     private string Build(string path, Member member, string token, params (string Name, string Value)[] extra)
     {
