@@ -89,6 +89,7 @@ public static class FederationServiceCollectionExtensions
         services.AddHostedService<FederationKeyRefresher>();
         services.AddHostedService<ConfiguredSites>();
         services.AddScoped<SiteAuthorizations>();
+        services.AddScoped<SiteNames>();
         services.AddScoped<IMemberGrants, MemberGrants>();
         services.AddScoped<AuthorizationEndpoint>();
         services.AddScoped<TokenEndpoint>();
