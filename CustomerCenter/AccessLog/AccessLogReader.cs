@@ -64,6 +64,17 @@ public sealed class AccessLogReader(CustomerCenterDb db, ILookupNormalizer norma
         return WithEmails(events.OrderByDescending(e => e.OccurredAt).ThenByDescending(e => e.Id).Take(take));
     }
 
+    /// <summary>When the member last signed in to each site (client id → UTC time), from the sign-in events.</summary>
+    public async Task<IReadOnlyDictionary<string, DateTime>> LastSiteSignInsAsync(Guid memberId, CancellationToken ct)
+    {
+        var last = await db.AccessEvents.AsNoTracking()
+            .Where(e => e.MemberId == memberId && e.Kind == AccessEventKind.SiteSignedIn && e.SiteClientId != null)
+            .GroupBy(e => e.SiteClientId!)
+            .Select(g => new { Site = g.Key, At = g.Max(e => e.OccurredAt) })
+            .ToListAsync(ct);
+        return last.ToDictionary(l => l.Site, l => AsUtc(l.At), StringComparer.Ordinal);
+    }
+
     /// <summary>
     /// Successful and failed logins per UTC day of the filter's range, every day present. An open range means the
     /// last <see cref="DefaultChartDays"/> days including today; at most <see cref="MaxChartDays"/> days are counted.
