@@ -58,6 +58,7 @@ app.UseFrameAncestorsPolicy();
 app.UseSecurityHeaders();
 app.UseEmbedContextOnRedirects();
 app.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages: true);
+app.UseFederationRateLimits();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();

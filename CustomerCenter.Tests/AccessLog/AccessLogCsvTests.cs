@@ -29,8 +29,8 @@ public sealed class AccessLogCsvTests : IDisposable
         var text = Encoding.UTF8.GetString(bytes.AsSpan(3));
         Assert.Equal(
             AccessLogCsv.Header + "\r\n" +
-            $"{events[1].Id},2026-02-10T00:00:02Z,LoginFailed,Failed,,,192.0.2.0/24,,,\r\n" +
-            $"{events[0].Id},2026-02-10T00:00:01Z,LoginSucceeded,Succeeded,{member.Id},csv@example.de,192.0.2.0/24,\"Agent, with \"\"quotes\"\"\r\nand a new line\",,\r\n",
+            $"{events[1].Id},2026-02-10T00:00:02Z,LoginFailed,Failed,,,192.0.2.0/24,,,,\r\n" +
+            $"{events[0].Id},2026-02-10T00:00:01Z,LoginSucceeded,Succeeded,{member.Id},csv@example.de,192.0.2.0/24,\"Agent, with \"\"quotes\"\"\r\nand a new line\",,,\r\n",
             text);
     }
 
@@ -65,7 +65,7 @@ public sealed class AccessLogCsvTests : IDisposable
 
         var lines = text.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(2, lines.Length);
-        Assert.EndsWith(",only.me@example.de,192.0.2.0/24,\"'=evil()\",,", lines[1], StringComparison.Ordinal);
+        Assert.EndsWith(",only.me@example.de,192.0.2.0/24,\"'=evil()\",,,", lines[1], StringComparison.Ordinal);
     }
 
     [Fact]

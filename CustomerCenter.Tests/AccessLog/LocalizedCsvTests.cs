@@ -25,7 +25,7 @@ public sealed class LocalizedCsvTests : IDisposable
 
         Assert.Equal(Encoding.UTF8.Preamble.ToArray(), bytes[..3]);
         var lines = Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("Nr.;Zeitpunkt (Europe/Berlin);Ereignis;Ergebnis;Mitglieds-ID;E-Mail des Mitglieds;Netzwerk;Browser;ID der handelnden Person;E-Mail der handelnden Person", lines[0]);
+        Assert.Equal("Nr.;Zeitpunkt (Europe/Berlin);Ereignis;Ergebnis;Mitglieds-ID;E-Mail des Mitglieds;Netzwerk;Browser;ID der handelnden Person;E-Mail der handelnden Person;Website", lines[0]);
         // 05:00 UTC is 06:00 in Berlin in February; an address with the separator in it is quoted.
         Assert.Contains($";10.02.2026 06:00:00;Zugang vorübergehend gesperrt;Fehlgeschlagen;{member};\"semi;colon@example.de\";", lines[1], StringComparison.Ordinal);
     }

@@ -31,6 +31,7 @@ public abstract class PortalPageContext : MudTestContext
         }
 
         Services.AddScoped<AccessLogReader>();
+        Services.AddScoped(_ => Portal.Services.CreateScope().ServiceProvider.GetRequiredService<CustomerCenter.Federation.SiteNames>());
         Services.AddScoped<MemberDirectory>();
         // Member details ask Accounts for a pending e-mail change; Identity's services come from the portal itself.
         Services.AddScoped(_ => Portal.Services.CreateScope().ServiceProvider.GetRequiredService<CustomerCenter.Accounts.PendingEmailChanges>());

@@ -9,7 +9,7 @@ public sealed class StaffAccessTests(PortalFactory portal) : IClassFixture<Porta
 {
     public static TheoryData<string> StaffRoutes => ["/staff", "/staff/members", "/staff/access-log", "/staff/members/0190b0b0-0000-7000-8000-000000000000", "/staff/embed"];
 
-    public static TheoryData<string> AdminRoutes => ["/staff/team", "/staff/mail"];
+    public static TheoryData<string> AdminRoutes => ["/staff/team", "/staff/mail", "/staff/sites"];
 
     [Theory]
     [MemberData(nameof(StaffRoutes))]

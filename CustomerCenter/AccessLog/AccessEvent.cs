@@ -18,4 +18,10 @@ public sealed class AccessEvent
 
     /// <summary>The staff member who acted, for staff actions (lock, unlock, resend, erase); null for the member's own events.</summary>
     public Guid? ActorId { get; set; }
+
+    /// <summary>
+    /// The site (OpenIddict client id) the event concerns: a sign-in to it, its authorization or revocation, an Admin's
+    /// change to it. The client id, not the application's row id: the log outlives a site that is deleted.
+    /// </summary>
+    public string? SiteClientId { get; set; }
 }

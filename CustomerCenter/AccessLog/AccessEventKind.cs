@@ -33,4 +33,21 @@ public enum AccessEventKind
     SupportRequestAssigned = 20,
     SupportReplySent = 21,
     SupportNoteAdded = 22,
+
+    // Federation (issue 14): events about a site (AccessEvent.SiteClientId). Numbered from 100 so that kinds other
+    // features add meanwhile cannot take the same numbers.
+    /// <summary>The portal issued an authorization code to the site for the member (also silent sign-on, prompt=none).</summary>
+    SiteSignedIn = 100,
+    /// <summary>The member agreed on the consent page that the site may have their data.</summary>
+    SiteAuthorized = 101,
+    /// <summary>The site's authorization and tokens were revoked, by the member or by staff (the actor).</summary>
+    SiteRevoked = 102,
+
+    // An Admin's changes on /staff/sites; the actor is the Admin.
+    SiteRegistered = 110,
+    SiteSecretRotated = 111,
+    SiteDisabled = 112,
+    SiteEnabled = 113,
+    SiteEmbeddingAllowed = 114,
+    SiteEmbeddingDisallowed = 115,
 }

@@ -8,6 +8,9 @@ public sealed class AccessEventRecorder(CustomerCenterDb db, IHttpContextAccesso
 {
     public const int MaxUserAgentLength = 512;
 
+    /// <summary>OpenIddict's own limit for a client id.</summary>
+    public const int MaxSiteClientIdLength = 100;
+
     /// <summary>Whether an event of <paramref name="kind"/> was recorded for the member at or after <paramref name="since"/>.</summary>
     public Task<bool> RecordedSinceAsync(AccessEventKind kind, Guid memberId, DateTime since, CancellationToken cancellationToken = default) =>
         db.AccessEvents.AnyAsync(e => e.Kind == kind && e.MemberId == memberId && e.OccurredAt >= since, cancellationToken);
@@ -16,7 +19,11 @@ public sealed class AccessEventRecorder(CustomerCenterDb db, IHttpContextAccesso
         RecordAsync(kind, memberId, actorId: null, cancellationToken);
 
     /// <summary>Records an event with the staff member who caused it (lock, unlock, resend invitation, …).</summary>
-    public async Task RecordAsync(AccessEventKind kind, Guid? memberId, Guid? actorId, CancellationToken cancellationToken = default)
+    public Task RecordAsync(AccessEventKind kind, Guid? memberId, Guid? actorId, CancellationToken cancellationToken = default) =>
+        RecordAsync(kind, memberId, actorId, siteClientId: null, cancellationToken);
+
+    /// <summary>Records an event about a site (<see cref="AccessEvent.SiteClientId"/>), with the staff member who acted, if any.</summary>
+    public async Task RecordAsync(AccessEventKind kind, Guid? memberId, Guid? actorId, string? siteClientId, CancellationToken cancellationToken = default)
     {
         var request = httpContextAccessor.HttpContext;
         string? userAgent = request?.Request.Headers.UserAgent;
@@ -28,6 +35,7 @@ public sealed class AccessEventRecorder(CustomerCenterDb db, IHttpContextAccesso
             IpAddress = IpPseudonymizer.Pseudonymize(request?.Connection.RemoteIpAddress),
             UserAgent = userAgent is { Length: > MaxUserAgentLength } ? userAgent[..MaxUserAgentLength] : userAgent,
             ActorId = actorId,
+            SiteClientId = siteClientId,
         });
         await db.SaveChangesAsync(cancellationToken);
     }

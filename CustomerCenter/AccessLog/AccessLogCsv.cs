@@ -23,16 +23,16 @@ public static class AccessLogCsv
 {
     public const string ContentType = "text/csv; charset=utf-8";
 
-    public const string Header = "Id,OccurredAtUtc,Kind,Outcome,MemberId,MemberEmail,IpAddress,UserAgent,ActorId,ActorEmail";
+    public const string Header = "Id,OccurredAtUtc,Kind,Outcome,MemberId,MemberEmail,IpAddress,UserAgent,ActorId,ActorEmail,Site";
 
     /// <summary>The columns <see cref="WriteAsync"/> reads, in this order: the fields of <see cref="AccessLogRow"/>.</summary>
-    public const int ColumnCount = 9;
+    public const int ColumnCount = 10;
 
     private const int FlushThreshold = 32 * 1024;
 
     /// <summary>
     /// Writes the rows of <paramref name="rows"/> (columns as <see cref="AccessLogRow"/>'s constructor: Id, OccurredAt,
-    /// Kind, MemberId, MemberEmail, IpAddress, UserAgent, ActorId, ActorEmail) as they are read, in chunks of 32 KB:
+    /// Kind, MemberId, MemberEmail, IpAddress, UserAgent, ActorId, ActorEmail, SiteClientId) as they are read, in chunks of 32 KB:
     /// memory stays the same for ten rows or ten million.
     /// </summary>
     public static Task WriteAsync(DbDataReader rows, Stream output, CancellationToken ct) =>
@@ -96,6 +96,7 @@ public static class AccessLogCsv
         csv.Text(TextOrNull(row, 6));
         csv.Id(row.IsDBNull(7) ? null : row.GetGuid(7));
         csv.Text(TextOrNull(row, 8));
+        csv.Text(TextOrNull(row, 9));
         csv.EndRow();
     }
 

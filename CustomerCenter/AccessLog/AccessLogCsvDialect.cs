@@ -53,7 +53,7 @@ public sealed class AccessLogCsvDialect
         string[] columns =
         [
             texts["Csv_Id"], texts["Csv_OccurredAt", zone.Id], texts["Csv_Kind"], texts["Csv_Outcome"], texts["Csv_MemberId"],
-            texts["Csv_MemberEmail"], texts["Csv_Network"], texts["Csv_UserAgent"], texts["Csv_ActorId"], texts["Csv_ActorEmail"],
+            texts["Csv_MemberEmail"], texts["Csv_Network"], texts["Csv_UserAgent"], texts["Csv_ActorId"], texts["Csv_ActorEmail"], texts["Csv_Site"],
         ];
         return new AccessLogCsvDialect(
             (byte)separator[0],

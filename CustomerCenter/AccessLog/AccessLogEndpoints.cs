@@ -15,7 +15,7 @@ public static class AccessLogEndpoints
         var accessLog = endpoints.MapGroup("/staff/access-log")
             .RequireAuthorization(StaffPolicies.Staff);
 
-        // GET /staff/access-log/export?from=2026-03-01&to=2026-03-31&kind=LoginFailed&kind=LockedOut&outcome=Failed&member={guid}&email=anna
+        // GET /staff/access-log/export?from=2026-03-01&to=2026-03-31&kind=LoginFailed&kind=LockedOut&outcome=Failed&member={guid}&email=anna&site=events (or portal-only=true)
         // Declared as IResult on purpose: typed JSON results would mark this an API endpoint, and ASP.NET Core 10 then
         // answers an anonymous request 401 instead of sending the browser that followed a download link to the login.
         // format=localized|excel: column names, kinds and times in the staff user's language (the request's culture)
@@ -99,6 +99,18 @@ public static class AccessLogEndpoints
             errors["email"] = [$"E-mail is at most {MaxEmailLength} characters."];
         }
 
+        var site = query["site"].ToString();
+        if (site.Length > AccessEventRecorder.MaxSiteClientIdLength || site.Any(char.IsControl))
+        {
+            errors["site"] = [$"Site is a client id of at most {AccessEventRecorder.MaxSiteClientIdLength} printable characters."];
+        }
+
+        var portalOnly = false;
+        if (query["portal-only"].ToString() is { Length: > 0 } portalOnlyText && !bool.TryParse(portalOnlyText, out portalOnly))
+        {
+            errors["portal-only"] = ["Portal-only is true or false."];
+        }
+
         if (errors.Count > 0)
         {
             return false;
@@ -112,6 +124,8 @@ public static class AccessLogEndpoints
             Outcome = outcome,
             MemberId = memberId,
             Email = email.Length > 0 ? email : null,
+            SiteClientId = site.Length > 0 ? site : null,
+            PortalOnly = portalOnly,
         };
         return true;
     }

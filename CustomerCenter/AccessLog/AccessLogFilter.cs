@@ -21,4 +21,10 @@ public sealed record AccessLogFilter
 
     /// <summary>The start of the member's e-mail address, or all of it; case does not matter.</summary>
     public string? Email { get; init; }
+
+    /// <summary>Events about this site (its OpenIddict client id): sign-ins to it, its authorizations, Admin changes.</summary>
+    public string? SiteClientId { get; init; }
+
+    /// <summary>Events about no site: the portal's own. Wins over <see cref="SiteClientId"/>.</summary>
+    public bool PortalOnly { get; init; }
 }

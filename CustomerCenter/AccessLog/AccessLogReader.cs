@@ -64,6 +64,17 @@ public sealed class AccessLogReader(CustomerCenterDb db, ILookupNormalizer norma
         return WithEmails(events.OrderByDescending(e => e.OccurredAt).ThenByDescending(e => e.Id).Take(take));
     }
 
+    /// <summary>When the member last signed in to each site (client id → UTC time), from the sign-in events.</summary>
+    public async Task<IReadOnlyDictionary<string, DateTime>> LastSiteSignInsAsync(Guid memberId, CancellationToken ct)
+    {
+        var last = await db.AccessEvents.AsNoTracking()
+            .Where(e => e.MemberId == memberId && e.Kind == AccessEventKind.SiteSignedIn && e.SiteClientId != null)
+            .GroupBy(e => e.SiteClientId!)
+            .Select(g => new { Site = g.Key, At = g.Max(e => e.OccurredAt) })
+            .ToListAsync(ct);
+        return last.ToDictionary(l => l.Site, l => AsUtc(l.At), StringComparer.Ordinal);
+    }
+
     /// <summary>
     /// Successful and failed logins per UTC day of the filter's range, every day present. An open range means the
     /// last <see cref="DefaultChartDays"/> days including today; at most <see cref="MaxChartDays"/> days are counted.
@@ -71,7 +82,10 @@ public sealed class AccessLogReader(CustomerCenterDb db, ILookupNormalizer norma
     public Task<IReadOnlyList<LoginsPerDay>> CountLoginsPerDayAsync(AccessLogFilter filter, CancellationToken ct) =>
         CountLoginsPerDayAsync(filter, TimeZoneInfo.Utc, ct);
 
-    /// <summary>Logins per day of <paramref name="zone"/> (the staff user's), a day being midnight to midnight there.</summary>
+    /// <summary>
+    /// Logins per day of <paramref name="zone"/> (the staff user's), a day being midnight to midnight there; with a
+    /// site in the filter (<see cref="AccessLogFilter.SiteClientId"/>), the sign-ins to that site.
+    /// </summary>
     public async Task<IReadOnlyList<LoginsPerDay>> CountLoginsPerDayAsync(AccessLogFilter filter, TimeZoneInfo zone, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(filter);
@@ -83,9 +97,13 @@ public sealed class AccessLogReader(CustomerCenterDb db, ILookupNormalizer norma
         {
             from = to.AddDays(-MaxChartDays);
         }
-        var loginKinds = AccessEventOutcomes.KindsOf(AccessEventOutcome.Succeeded)
-            .Concat(AccessEventOutcomes.KindsOf(AccessEventOutcome.Failed))
-            .ToArray();
+        // With one site chosen the bars count the sign-ins to that site (codes issued to it); otherwise the portal's logins.
+        var siteChart = !filter.PortalOnly && filter.SiteClientId is not null;
+        AccessEventKind[] loginKinds = siteChart
+            ? [AccessEventKind.SiteSignedIn]
+            : AccessEventOutcomes.KindsOf(AccessEventOutcome.Succeeded)
+                .Concat(AccessEventOutcomes.KindsOf(AccessEventOutcome.Failed))
+                .ToArray();
         var result = new List<LoginsPerDay>();
         if (from >= to)
         {
@@ -94,7 +112,7 @@ public sealed class AccessLogReader(CustomerCenterDb db, ILookupNormalizer norma
 
         // Days that are whole UTC hours at both ends (a viewer's midnights are, in every zone but a few) are summed from
         // the hourly counts, unless the filter names members, which those do not know; the rest is counted from the events.
-        var countedHours = filter.MemberId is null && string.IsNullOrWhiteSpace(filter.Email)
+        var countedHours = filter.MemberId is null && string.IsNullOrWhiteSpace(filter.Email) && !siteChart
             ? await CountedHoursAsync(filter, loginKinds, from, to, ct)
             : null;
         var logins = Filtered(filter with { From = null, To = null }, walkTimeIndex: false).Where(e => loginKinds.Contains(e.Kind));
@@ -120,7 +138,7 @@ public sealed class AccessLogReader(CustomerCenterDb db, ILookupNormalizer norma
                 .ToListAsync(ct);
             result.Add(new LoginsPerDay(
                 DateOnly.FromDateTime(day),
-                counts.Where(c => AccessEventOutcomes.Of(c.Kind) == AccessEventOutcome.Succeeded).Sum(c => c.Count),
+                counts.Where(c => c.Kind == AccessEventKind.SiteSignedIn || AccessEventOutcomes.Of(c.Kind) == AccessEventOutcome.Succeeded).Sum(c => c.Count),
                 counts.Where(c => AccessEventOutcomes.Of(c.Kind) == AccessEventOutcome.Failed).Sum(c => c.Count)));
         }
 
@@ -233,6 +251,15 @@ public sealed class AccessLogReader(CustomerCenterDb db, ILookupNormalizer norma
             events = events.Where(e => e.MemberId == memberId);
         }
 
+        if (filter.PortalOnly)
+        {
+            events = events.Where(e => e.SiteClientId == null);
+        }
+        else if (filter.SiteClientId is { } site)
+        {
+            events = events.Where(e => e.SiteClientId == site);
+        }
+
         if (!string.IsNullOrWhiteSpace(filter.Email))
         {
             var members = MembersByEmail(filter.Email);
@@ -318,7 +345,8 @@ public sealed class AccessLogReader(CustomerCenterDb db, ILookupNormalizer norma
             e.IpAddress,
             e.UserAgent,
             e.ActorId,
-            a != null ? a.Email : null);
+            a != null ? a.Email : null,
+            e.SiteClientId);
 
     /// <summary>A time without a kind is read as UTC, as everything in the database is.</summary>
     private static DateTime AsUtc(DateTime value) => value.Kind switch

@@ -10,7 +10,8 @@ public sealed record AccessLogRow(
     string? IpAddress,
     string? UserAgent,
     Guid? ActorId,
-    string? ActorEmail)
+    string? ActorEmail,
+    string? SiteClientId = null)
 {
     public AccessEventOutcome Outcome => AccessEventOutcomes.Of(Kind);
 

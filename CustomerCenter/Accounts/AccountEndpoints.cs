@@ -58,6 +58,20 @@ public static class AccountEndpoints
             return Results.LocalRedirect(LoginRedirects.MemberLoginPath);
         });
 
+        // "Connected sites": the member takes a site's access away; tokens stop working at once.
+        account.MapPost("/sites/revoke", async ([FromForm(Name = "site")] string? site, HttpContext context, UserManager<Member> users, IMemberGrants grants) =>
+        {
+            var member = await users.GetUserAsync(context.User);
+            if (member is null)
+            {
+                return Results.Challenge();
+            }
+
+            // An unknown or already revoked site changes nothing: the list shows what is left.
+            await grants.RevokeSiteAsync(member.Id, site ?? "", actorId: null, context.RequestAborted);
+            return Results.LocalRedirect("/account#connected-sites");
+        }).RequireAuthorization().WithMetadata(new RequireAntiforgeryTokenAttribute());
+
         account.MapGet("/data/export", async (HttpContext context, UserManager<Member> users, MemberDataRights dataRights, CancellationToken cancellationToken) =>
         {
             var member = await users.GetUserAsync(context.User);

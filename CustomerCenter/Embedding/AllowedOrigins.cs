@@ -19,6 +19,11 @@ internal sealed class AllowedOrigins(IOptionsMonitor<EmbedOptions> options, ISer
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CustomerCenterDb>();
         var sites = await db.EmbedSites.AsNoTracking().Select(s => s.Origin).ToListAsync(cancellationToken);
+        foreach (var framing in scope.ServiceProvider.GetServices<IFramingSites>())
+        {
+            sites.AddRange(await framing.OriginsAsync(cancellationToken));
+        }
+
         var combined = new AllowedOriginSet(options.CurrentValue.AllowedOrigins.Concat(sites));
         // A new set only when something changed: the CSP header is rebuilt per set, not per request.
         if (!combined.Origins.SequenceEqual(current.Origins, StringComparer.OrdinalIgnoreCase))

@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore;
 using System.Globalization;
 using System.Security.Claims;
+using CustomerCenter.AccessLog;
 using CustomerCenter.Accounts;
+using CustomerCenter.Data;
 using CustomerCenter.Localization;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
@@ -19,6 +21,8 @@ internal sealed class AuthorizationEndpoint(
     UserManager<Member> users,
     MemberSessions sessions,
     SiteAuthorizations siteAuthorizations,
+    CustomerCenterDb db,
+    AccessEventRecorder accessLog,
     TimeProvider clock)
 {
     /// <summary>Where a member is asked before an <see cref="FederationConsent.Explicit"/> site gets their data.</summary>
@@ -87,7 +91,23 @@ internal sealed class AuthorizationEndpoint(
         var identity = MemberClaims.IdentityFor(member, scopes);
         identity.AddClaim(new Claim(Claims.AuthenticationTime, new DateTimeOffset(signedInAt, TimeSpan.Zero).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture), ClaimValueTypes.Integer64));
         identity.SetDestinations(MemberClaims.DestinationsOf);
-        authorization ??= await siteAuthorizations.CreatePermanentAsync(identity, member, site, context.RequestAborted);
+        // The authorization and the events that record it in one transaction: the log never names a sign-in that has
+        // no authorization behind it, nor misses one that has. OpenIddict's stores share this request's context.
+        await using (var unit = await UnitOfWork.BeginAsync(db, context.RequestAborted))
+        {
+            if (authorization is null)
+            {
+                authorization = await siteAuthorizations.CreatePermanentAsync(identity, member, site, context.RequestAborted);
+                if (consentDecision is true)
+                {
+                    await accessLog.RecordAsync(AccessEventKind.SiteAuthorized, member.Id, actorId: null, site.ClientId, context.RequestAborted);
+                }
+            }
+
+            await accessLog.RecordAsync(AccessEventKind.SiteSignedIn, member.Id, actorId: null, site.ClientId, context.RequestAborted);
+            await unit.CommitAsync(context.RequestAborted);
+        }
+
         identity.SetAuthorizationId(authorization);
         return Results.SignIn(new ClaimsPrincipal(identity), authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
     }

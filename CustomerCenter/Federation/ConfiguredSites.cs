@@ -17,7 +17,7 @@ internal sealed class ConfiguredSites(IServiceScopeFactory scopes, IOptions<Fede
 {
     /// <summary>Marks an application as configuration's, so that removing it from configuration removes it here too.</summary>
     public const string SourceProperty = "cc_source";
-    private const string FromConfiguration = "configuration";
+    public const string FromConfiguration = "configuration";
     private const int Attempts = 5;
 
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -130,19 +130,8 @@ internal sealed class ConfiguredSites(IServiceScopeFactory scopes, IOptions<Fede
             ClientType = client.IsPublic ? ClientTypes.Public : ClientTypes.Confidential,
             ClientSecret = client.IsPublic ? null : client.ClientSecret,
             ConsentType = client.Consent == FederationConsent.Implicit ? ConsentTypes.Implicit : ConsentTypes.Explicit,
-            Permissions =
-            {
-                Permissions.Endpoints.Authorization,
-                Permissions.Endpoints.Token,
-                Permissions.Endpoints.Revocation,
-                Permissions.Endpoints.EndSession,
-                Permissions.GrantTypes.AuthorizationCode,
-                Permissions.GrantTypes.RefreshToken,
-                Permissions.ResponseTypes.Code,
-                Permissions.Scopes.Email,
-                Permissions.Scopes.Profile,
-            },
         };
+        descriptor.Permissions.UnionWith(SitePermissions.Standard);
         if (client.IsPublic)
         {
             // A public client cannot keep a secret, so the code is bound to it by PKCE (RFC 9700 §2.1.1).

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 namespace CustomerCenter.Federation;
 
 /// <summary>Bad client configuration stops start-up with a message naming the key, instead of failing a member's sign-in later.</summary>
-internal sealed class FederationOptionsValidator : IValidateOptions<FederationOptions>
+public sealed class FederationOptionsValidator : IValidateOptions<FederationOptions>
 {
     public ValidateOptionsResult Validate(string? name, FederationOptions options)
     {
@@ -44,9 +44,13 @@ internal sealed class FederationOptionsValidator : IValidateOptions<FederationOp
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 
-    /// <summary>RFC 6749 §3.1.2: absolute, no fragment; plain http only to this machine (a developer's site).</summary>
-    private static bool IsAcceptable(string uri) =>
+    /// <summary>
+    /// RFC 6749 §3.1.2: absolute, no fragment; plain http only to this machine (a developer's site); no wildcard, as
+    /// redirect URIs are matched exactly. The rule for sites registered on /staff/sites too.
+    /// </summary>
+    public static bool IsAcceptable(string uri) =>
         Uri.TryCreate(uri, UriKind.Absolute, out var parsed)
         && string.IsNullOrEmpty(parsed.Fragment)
+        && !uri.Contains('*', StringComparison.Ordinal)
         && (parsed.Scheme == Uri.UriSchemeHttps || (parsed.Scheme == Uri.UriSchemeHttp && parsed.IsLoopback));
 }

@@ -90,6 +90,9 @@ public static class FederationServiceCollectionExtensions
         services.AddHostedService<FederationKeyRefresher>();
         services.AddHostedService<ConfiguredSites>();
         services.AddScoped<SiteAuthorizations>();
+        services.AddScoped<SiteNames>();
+        services.AddScoped<SiteRegistry>();
+        services.AddScoped<CustomerCenter.Embedding.IFramingSites, SiteFramingOrigins>();
         services.AddScoped<IMemberGrants, MemberGrants>();
         services.AddScoped<AuthorizationEndpoint>();
         services.AddScoped<TokenEndpoint>();

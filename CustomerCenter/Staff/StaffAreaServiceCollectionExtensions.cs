@@ -17,6 +17,7 @@ public static class StaffAreaServiceCollectionExtensions
         builder.Services.AddScoped<StaffTeam>();
         builder.Services.AddScoped<StaffPermissions>();
         builder.Services.AddScoped<EmbedSiteEdits>();
+        builder.Services.AddScoped<SiteEdits>();
         builder.Services.AddScoped<GivenUpMailActions>();
         builder.Services.AddSingleton<StaffAccessRevocations>();
         builder.Services.AddSingleton<ISessionEndedListener>(services => services.GetRequiredService<StaffAccessRevocations>());

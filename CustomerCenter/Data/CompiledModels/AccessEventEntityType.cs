@@ -20,9 +20,9 @@ namespace CustomerCenter.Data.CompiledModels
                 "CustomerCenter.AccessLog.AccessEvent",
                 typeof(AccessEvent),
                 baseEntityType,
-                propertyCount: 7,
+                propertyCount: 8,
                 foreignKeyCount: 2,
-                unnamedIndexCount: 4,
+                unnamedIndexCount: 5,
                 keyCount: 1,
                 triggerCount: 2);
 
@@ -72,6 +72,14 @@ namespace CustomerCenter.Data.CompiledModels
                 valueConverter: new UtcDateTimeConverter());
             occurredAt.SetSentinelFromProviderValue(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc));
 
+            var siteClientId = runtimeEntityType.AddProperty(
+                "SiteClientId",
+                typeof(string),
+                propertyInfo: typeof(AccessEvent).GetProperty("SiteClientId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(AccessEvent).GetField("<SiteClientId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 100);
+
             var userAgent = runtimeEntityType.AddProperty(
                 "UserAgent",
                 typeof(string),
@@ -96,6 +104,10 @@ namespace CustomerCenter.Data.CompiledModels
 
             var index2 = runtimeEntityType.AddIndex(
                 new[] { memberId, occurredAt, id });
+
+            var index3 = runtimeEntityType.AddIndex(
+                new[] { siteClientId, occurredAt, id });
+            index3.AddAnnotation("Relational:Filter", "\"SiteClientId\" IS NOT NULL");
 
             var accessEvents_CountPerHour_Delete = runtimeEntityType.AddTrigger(
                 "AccessEvents_CountPerHour_Delete");

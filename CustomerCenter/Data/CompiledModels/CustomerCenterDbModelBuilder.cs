@@ -11,7 +11,7 @@ namespace CustomerCenter.Data.CompiledModels
     public partial class CustomerCenterDbModel
     {
         private CustomerCenterDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("6a7dd2c9-870c-4627-a436-d428f879fb91"), entityTypeCount: 23)
+            : base(skipDetectChanges: false, modelId: new Guid("abb78976-acec-4c52-893e-7c91b2832b7d"), entityTypeCount: 23)
         {
         }
 

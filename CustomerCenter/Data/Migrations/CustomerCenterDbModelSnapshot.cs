@@ -39,6 +39,10 @@ namespace CustomerCenter.Data.Migrations
                     b.Property<DateTime>("OccurredAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SiteClientId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("UserAgent")
                         .HasMaxLength(512)
                         .HasColumnType("TEXT");
@@ -53,6 +57,9 @@ namespace CustomerCenter.Data.Migrations
                     b.HasIndex("Kind", "OccurredAt", "Id");
 
                     b.HasIndex("MemberId", "OccurredAt", "Id");
+
+                    b.HasIndex("SiteClientId", "OccurredAt", "Id")
+                        .HasFilter("\"SiteClientId\" IS NOT NULL");
 
                     b.ToTable("AccessEvents", t =>
                         {
@@ -1027,16 +1034,6 @@ namespace CustomerCenter.Data.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CustomerCenter.Support.SupportMessage", b =>
-                {
-                    b.Navigation("Attachments");
-                });
-
-            modelBuilder.Entity("CustomerCenter.Support.SupportRequest", b =>
-                {
-                    b.Navigation("Messages");
-                });
-
             modelBuilder.Entity("OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreAuthorization", b =>
                 {
                     b.HasOne("OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreApplication", "Application")
@@ -1059,6 +1056,16 @@ namespace CustomerCenter.Data.Migrations
                     b.Navigation("Application");
 
                     b.Navigation("Authorization");
+                });
+
+            modelBuilder.Entity("CustomerCenter.Support.SupportMessage", b =>
+                {
+                    b.Navigation("Attachments");
+                });
+
+            modelBuilder.Entity("CustomerCenter.Support.SupportRequest", b =>
+                {
+                    b.Navigation("Messages");
                 });
 
             modelBuilder.Entity("OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreApplication", b =>

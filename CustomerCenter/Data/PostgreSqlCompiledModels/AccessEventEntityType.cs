@@ -21,9 +21,9 @@ namespace CustomerCenter.Data.PostgreSqlCompiledModels
                 "CustomerCenter.AccessLog.AccessEvent",
                 typeof(AccessEvent),
                 baseEntityType,
-                propertyCount: 7,
+                propertyCount: 8,
                 foreignKeyCount: 2,
-                unnamedIndexCount: 4,
+                unnamedIndexCount: 5,
                 keyCount: 1,
                 triggerCount: 2);
 
@@ -79,6 +79,15 @@ namespace CustomerCenter.Data.PostgreSqlCompiledModels
             occurredAt.SetSentinelFromProviderValue(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc));
             occurredAt.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
+            var siteClientId = runtimeEntityType.AddProperty(
+                "SiteClientId",
+                typeof(string),
+                propertyInfo: typeof(AccessEvent).GetProperty("SiteClientId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(AccessEvent).GetField("<SiteClientId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 100);
+            siteClientId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
             var userAgent = runtimeEntityType.AddProperty(
                 "UserAgent",
                 typeof(string),
@@ -104,6 +113,10 @@ namespace CustomerCenter.Data.PostgreSqlCompiledModels
 
             var index2 = runtimeEntityType.AddIndex(
                 new[] { memberId, occurredAt, id });
+
+            var index3 = runtimeEntityType.AddIndex(
+                new[] { siteClientId, occurredAt, id });
+            index3.AddAnnotation("Relational:Filter", "\"SiteClientId\" IS NOT NULL");
 
             var accessEvents_CountPerHour_Delete = runtimeEntityType.AddTrigger(
                 "AccessEvents_CountPerHour_Delete");

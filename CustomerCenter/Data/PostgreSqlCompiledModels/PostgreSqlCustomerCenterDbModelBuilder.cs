@@ -12,7 +12,7 @@ namespace CustomerCenter.Data.PostgreSqlCompiledModels
     public partial class PostgreSqlCustomerCenterDbModel
     {
         private PostgreSqlCustomerCenterDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("b8d22bad-c126-4f6a-9352-bbb0d57d4ab4"), entityTypeCount: 23)
+            : base(skipDetectChanges: false, modelId: new Guid("92357e01-d7f7-4c08-83cb-68332042ccf1"), entityTypeCount: 23)
         {
         }
 

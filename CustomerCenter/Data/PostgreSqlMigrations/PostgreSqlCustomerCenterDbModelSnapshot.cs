@@ -46,6 +46,10 @@ namespace CustomerCenter.Data.PostgreSqlMigrations
                     b.Property<DateTime>("OccurredAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("SiteClientId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<string>("UserAgent")
                         .HasMaxLength(512)
                         .HasColumnType("character varying(512)");
@@ -60,6 +64,9 @@ namespace CustomerCenter.Data.PostgreSqlMigrations
                     b.HasIndex("Kind", "OccurredAt", "Id");
 
                     b.HasIndex("MemberId", "OccurredAt", "Id");
+
+                    b.HasIndex("SiteClientId", "OccurredAt", "Id")
+                        .HasFilter("\"SiteClientId\" IS NOT NULL");
 
                     b.ToTable("AccessEvents", t =>
                         {
@@ -1048,16 +1055,6 @@ namespace CustomerCenter.Data.PostgreSqlMigrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CustomerCenter.Support.SupportMessage", b =>
-                {
-                    b.Navigation("Attachments");
-                });
-
-            modelBuilder.Entity("CustomerCenter.Support.SupportRequest", b =>
-                {
-                    b.Navigation("Messages");
-                });
-
             modelBuilder.Entity("OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreAuthorization", b =>
                 {
                     b.HasOne("OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreApplication", "Application")
@@ -1080,6 +1077,16 @@ namespace CustomerCenter.Data.PostgreSqlMigrations
                     b.Navigation("Application");
 
                     b.Navigation("Authorization");
+                });
+
+            modelBuilder.Entity("CustomerCenter.Support.SupportMessage", b =>
+                {
+                    b.Navigation("Attachments");
+                });
+
+            modelBuilder.Entity("CustomerCenter.Support.SupportRequest", b =>
+                {
+                    b.Navigation("Messages");
                 });
 
             modelBuilder.Entity("OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreApplication", b =>

@@ -53,6 +53,15 @@ internal static class AccessLogQueryString
             query.Add(new("email", filter.Email));
         }
 
+        if (filter.PortalOnly)
+        {
+            query.Add(new("portal-only", "true"));
+        }
+        else if (filter.SiteClientId is { } site)
+        {
+            query.Add(new("site", site));
+        }
+
         return QueryHelpers.AddQueryString(path, query);
     }
 }
