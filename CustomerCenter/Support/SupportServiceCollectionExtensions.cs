@@ -14,6 +14,7 @@ public static class SupportServiceCollectionExtensions
         services.AddScoped<StaffSupportRequests>();
         services.AddScoped<StaffSupportActions>();
         services.AddScoped<SupportDataExport>();
+        services.AddScoped<SupportMails>();
         services.AddSingleton<SupportConfirmationTokens>();
         services.AddScoped<VisitorSupportRequests>();
         services.AddSingleton<SupportRetention>();

@@ -370,6 +370,18 @@ namespace CustomerCenter.Data.PostgreSqlMigrations
                     b.Property<string>("Link")
                         .HasColumnType("text");
 
+                    b.Property<string>("MessageId")
+                        .HasMaxLength(250)
+                        .HasColumnType("character varying(250)");
+
+                    b.Property<string>("References")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("ReplyTo")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
                     b.Property<int>("State")
                         .HasColumnType("integer");
 
@@ -448,6 +460,36 @@ namespace CustomerCenter.Data.PostgreSqlMigrations
                     b.ToTable("SupportAttachments", (string)null);
                 });
 
+            modelBuilder.Entity("CustomerCenter.Support.SupportMailReference", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("MessageId")
+                        .IsRequired()
+                        .HasMaxLength(250)
+                        .HasColumnType("character varying(250)");
+
+                    b.Property<long>("RequestId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Sender")
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MessageId", "Sender")
+                        .IsUnique();
+
+                    b.HasIndex("RequestId", "CreatedAt");
+
+                    b.ToTable("SupportMailReferences", (string)null);
+                });
+
             modelBuilder.Entity("CustomerCenter.Support.SupportMessage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -517,6 +559,10 @@ namespace CustomerCenter.Data.PostgreSqlMigrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<string>("ReplyToken")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -538,6 +584,9 @@ namespace CustomerCenter.Data.PostgreSqlMigrations
                     b.HasKey("Id");
 
                     b.HasIndex("Email");
+
+                    b.HasIndex("ReplyToken")
+                        .IsUnique();
 
                     b.HasIndex("ConfirmedAt", "CreatedAt");
 
@@ -961,6 +1010,15 @@ namespace CustomerCenter.Data.PostgreSqlMigrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CustomerCenter.Support.SupportMailReference", b =>
+                {
+                    b.HasOne("CustomerCenter.Support.SupportRequest", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CustomerCenter.Support.SupportMessage", b =>
                 {
                     b.HasOne("CustomerCenter.Support.SupportRequest", null)
@@ -1048,16 +1106,6 @@ namespace CustomerCenter.Data.PostgreSqlMigrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CustomerCenter.Support.SupportMessage", b =>
-                {
-                    b.Navigation("Attachments");
-                });
-
-            modelBuilder.Entity("CustomerCenter.Support.SupportRequest", b =>
-                {
-                    b.Navigation("Messages");
-                });
-
             modelBuilder.Entity("OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreAuthorization", b =>
                 {
                     b.HasOne("OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreApplication", "Application")
@@ -1080,6 +1128,16 @@ namespace CustomerCenter.Data.PostgreSqlMigrations
                     b.Navigation("Application");
 
                     b.Navigation("Authorization");
+                });
+
+            modelBuilder.Entity("CustomerCenter.Support.SupportMessage", b =>
+                {
+                    b.Navigation("Attachments");
+                });
+
+            modelBuilder.Entity("CustomerCenter.Support.SupportRequest", b =>
+                {
+                    b.Navigation("Messages");
                 });
 
             modelBuilder.Entity("OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreApplication", b =>
