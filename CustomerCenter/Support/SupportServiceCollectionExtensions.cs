@@ -1,3 +1,4 @@
+using CustomerCenter.Support.MailIn;
 using Microsoft.Extensions.Options;
 
 namespace CustomerCenter.Support;
@@ -19,6 +20,10 @@ public static class SupportServiceCollectionExtensions
         services.AddScoped<VisitorSupportRequests>();
         services.AddSingleton<SupportRetention>();
         services.AddHostedService(provider => provider.GetRequiredService<SupportRetention>());
+        services.AddOptions<ImapOptions>().BindConfiguration(ImapOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ImapOptions>, ImapOptionsValidator>();
+        services.AddScoped<SupportMailIntake>();
+        services.AddHostedService<SupportMailbox>();
         return builder;
     }
 }
