@@ -60,6 +60,7 @@ app.UseEmbedContextOnRedirects();
 app.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages: true);
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseOversizedFormPostGuard();
 app.UseAntiforgery();
 app.UseFormPostGuard();
 app.UseRateLimiter();
