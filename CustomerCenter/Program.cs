@@ -61,6 +61,7 @@ app.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages
 app.UseFederationRateLimits();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseOversizedFormPostGuard();
 app.UseAntiforgery();
 app.UseFormPostGuard();
 app.UseRateLimiter();

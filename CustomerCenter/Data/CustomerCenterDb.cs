@@ -48,6 +48,8 @@ public class CustomerCenterDb : IdentityDbContext<Member, IdentityRole<Guid>, Gu
 
     public DbSet<SupportAttachment> SupportAttachments => Set<SupportAttachment>();
 
+    public DbSet<SupportMailReference> SupportMailReferences => Set<SupportMailReference>();
+
     public DbSet<SupportMessage> SupportMessages => Set<SupportMessage>();
 
     public DbSet<SupportRequest> SupportRequests => Set<SupportRequest>();

@@ -15,11 +15,12 @@ internal static class PlainPage
 {
     private const int MaxEmailLength = 254;
 
-    public static Task WriteAsync(HttpContext context, int statusCode, string titleKey, string textKey)
+    /// <param name="textArguments">Fill the placeholders of the text ({0}, …).</param>
+    public static Task WriteAsync(HttpContext context, int statusCode, string titleKey, string textKey, params object[] textArguments)
     {
         var texts = context.RequestServices.GetRequiredService<IStringLocalizer<Texts>>();
         var title = WebUtility.HtmlEncode(texts[titleKey]);
-        var text = WebUtility.HtmlEncode(texts[textKey]);
+        var text = WebUtility.HtmlEncode(textArguments.Length == 0 ? texts[textKey] : texts[textKey, textArguments]);
         var back = WebUtility.HtmlEncode(texts["PlainPage_Back"]);
         var lang = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
         context.Response.StatusCode = statusCode;

@@ -38,4 +38,10 @@ public enum MemberMailKind
     SupportReply,
     /// <summary>A visitor's request without an account: the number in the subject, the link that confirms the address (double opt-in).</summary>
     SupportRequestConfirmation,
+    /// <summary>Staff set a request to wait for the member's answer (without writing one): the number in the subject.</summary>
+    SupportWaitingForMember,
+    /// <summary>Staff closed a request: the number in the subject; an answer opens it again.</summary>
+    SupportClosed,
+    /// <summary>To staff (the assignee, else the topic's address): the member answered a request, on the web or by mail.</summary>
+    SupportMemberReplied,
 }

@@ -22,7 +22,11 @@ public sealed class MemberMails(IStringLocalizer<Texts> texts, CustomerCenterDb 
 
     /// <param name="subjectArguments">Fill the placeholders of the kind's Subject text (a support request's number).</param>
     /// <param name="introArguments">Fill the placeholders of the kind's Intro text ({0}, {1}, …).</param>
-    public async Task SendAsync(MemberMailKind kind, string to, string language, string? link, object[] subjectArguments, object[] introArguments)
+    public Task SendAsync(MemberMailKind kind, string to, string language, string? link, object[] subjectArguments, object[] introArguments) =>
+        SendAsync(kind, to, language, link, thread: null, subjectArguments, introArguments);
+
+    /// <param name="thread">Reply-To, Message-ID and References of a mail about a support request; null for the defaults.</param>
+    public async Task SendAsync(MemberMailKind kind, string to, string language, string? link, MailThread? thread, object[] subjectArguments, object[] introArguments)
     {
         var code = PortalLanguages.Normalize(language);
         // The link carries the mail's language: it opens where no customerLang cookie may be, in a mail client's
@@ -50,6 +54,9 @@ public sealed class MemberMails(IStringLocalizer<Texts> texts, CustomerCenterDb 
             TextBody = mail.TextBody,
             HtmlBody = mail.HtmlBody,
             Link = mail.Link,
+            ReplyTo = thread?.ReplyTo,
+            MessageId = thread?.MessageId,
+            References = thread is null || thread.References.Count == 0 ? null : string.Join(' ', thread.References),
             State = OutboxMailState.Pending,
             CreatedAt = now,
             DueAt = now,

@@ -59,6 +59,44 @@ public sealed class AttachmentIntake(IOptions<SupportOptions> options, IStringLo
         return problems.Count == 0 ? AttachmentIntakeResult.Accepted(accepted) : AttachmentIntakeResult.Refused([.. problems]);
     }
 
+    /// <summary>
+    /// The files of a mail, by the same rules as the form's; but a mail cannot be sent back to be fixed, so the files
+    /// that pass are kept and the others are named in the problems (stored with the message for staff to see).
+    /// </summary>
+    public AttachmentIntakeResult ReadMailFiles(IReadOnlyList<(string Name, byte[] Content)> files)
+    {
+        var accepted = new List<SupportAttachment>();
+        var problems = new List<string>();
+        foreach (var (fileName, content) in files)
+        {
+            var name = CleanFileName(fileName);
+            if (accepted.Count >= MaxAttachments)
+            {
+                problems.Add(texts["Support_AttachmentsTooMany", MaxAttachments]);
+                break;
+            }
+
+            if (content.Length == 0)
+            {
+                problems.Add(texts["Support_AttachmentEmpty", name]);
+            }
+            else if (content.Length > MaxAttachmentBytes)
+            {
+                problems.Add(texts["Support_AttachmentTooLarge", name, FileSize.Format(MaxAttachmentBytes)]);
+            }
+            else if (AttachmentSniffer.Sniff(content) is not { } contentType)
+            {
+                problems.Add(texts["Support_AttachmentTypeRefused", name]);
+            }
+            else
+            {
+                accepted.Add(new SupportAttachment { Id = Guid.CreateVersion7(), FileName = name, ContentType = contentType, Size = content.Length, Content = content });
+            }
+        }
+
+        return new AttachmentIntakeResult(accepted, problems);
+    }
+
     /// <summary>The last segment of whatever path a browser sent (Windows ones too), without control characters.</summary>
     public static string CleanFileName(string? fileName)
     {

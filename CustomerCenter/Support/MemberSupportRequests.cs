@@ -11,7 +11,7 @@ namespace CustomerCenter.Support;
 /// What a signed-in member does with their own requests. Every read and change names the member: a request or an
 /// attachment of someone else is not found, exactly as one that does not exist.
 /// </summary>
-public sealed class MemberSupportRequests(CustomerCenterDb db, MemberMails mails, PublicUrl publicUrl, IOptions<SupportOptions> options, TimeProvider clock)
+public sealed class MemberSupportRequests(CustomerCenterDb db, SupportMails mails, IOptions<SupportOptions> options, TimeProvider clock)
 {
     public async Task<IReadOnlyList<SupportRequestSummary>> ListAsync(Guid memberId, CancellationToken cancellationToken) =>
         await db.SupportRequests.AsNoTracking()
@@ -45,29 +45,31 @@ public sealed class MemberSupportRequests(CustomerCenterDb db, MemberMails mails
         db.SupportRequests.Add(request);
         await db.SaveChangesAsync(cancellationToken);
         await SupportSearchWords.AddAsync(db, request.Id, request.Subject + "\n" + request.Messages[0].Body, cancellationToken);
-        var number = SupportRequestNumber.Format(request.Id);
-        await mails.SendAsync(
-            MemberMailKind.SupportRequestReceived,
-            member.Email!,
-            member.Language,
-            publicUrl.For($"account/requests/{request.Id}"),
-            subjectArguments: [number],
-            introArguments: [number, request.Subject, topic.NameIn(member.Language)]);
+        await mails.ReceivedAsync(request, member.Email!, member.Language);
         await unit.CommitAsync(cancellationToken);
         return request.Id;
     }
 
-    /// <summary>Adds the member's message; a request waiting for them, or closed, is open again.</summary>
+    /// <summary>Adds the member's message; a request waiting for them, or closed, is open again. Staff are told by mail.</summary>
     public async Task<bool> ReplyAsync(Guid memberId, long id, string body, IReadOnlyList<SupportAttachment> attachments, CancellationToken cancellationToken)
     {
+        await using var unit = await UnitOfWork.BeginAsync(db, cancellationToken);
         var request = await db.SupportRequests.SingleOrDefaultAsync(r => r.Id == id && r.MemberId == memberId, cancellationToken);
         if (request is null)
         {
             return false;
         }
 
-        var now = clock.GetUtcNow().UtcDateTime;
-        db.SupportMessages.Add(new SupportMessage { Id = Guid.CreateVersion7(), RequestId = id, Author = SupportMessageAuthor.Member, Body = body.Trim(), CreatedAt = now, Attachments = [.. attachments] });
+        await AddReplyAsync(db, mails, request, body.Trim(), attachments, clock.GetUtcNow().UtcDateTime, cancellationToken);
+        await unit.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    /// <summary>The member's message on the web or by mail: stored, the request open again, staff told (in the caller's transaction).</summary>
+    internal static async Task AddReplyAsync(
+        CustomerCenterDb db, SupportMails mails, SupportRequest request, string body, IReadOnlyList<SupportAttachment> attachments, DateTime now, CancellationToken cancellationToken)
+    {
+        db.SupportMessages.Add(new SupportMessage { Id = Guid.CreateVersion7(), RequestId = request.Id, Author = SupportMessageAuthor.Member, Body = body, CreatedAt = now, Attachments = [.. attachments] });
         if (request.Status is SupportRequestStatus.WaitingForMember or SupportRequestStatus.Closed)
         {
             request.Status = SupportRequestStatus.Open;
@@ -75,9 +77,9 @@ public sealed class MemberSupportRequests(CustomerCenterDb db, MemberMails mails
         }
 
         request.UpdatedAt = now;
-        await SupportSearchWords.AddAsync(db, id, body, cancellationToken);
+        await SupportSearchWords.AddAsync(db, request.Id, body, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        return true;
+        await mails.MemberRepliedAsync(request, body);
     }
 
     public async Task<bool> CloseAsync(Guid memberId, long id, CancellationToken cancellationToken)

@@ -16,21 +16,27 @@ public sealed class StaffSupportActions(
     CustomerCenterDb db,
     StaffPermissions permissions,
     AccessEventRecorder accessLog,
-    MemberMails mails,
+    SupportMails mails,
     StaffSupportRequests queue,
-    PublicUrl publicUrl,
     TimeProvider clock)
 {
+    /// <summary>Waiting for the member and closed are mailed to the member (<see cref="SupportMails.StatusChangedAsync"/>).</summary>
     public Task<StaffActionOutcome> ChangeStatusAsync(long requestId, Guid actorId, SupportRequestStatus status) =>
-        ChangeAsync(requestId, actorId, AccessEventKind.SupportRequestStatusChanged, request =>
+        ChangeAsync(requestId, actorId, AccessEventKind.SupportRequestStatusChanged, async Task<bool?> (request) =>
         {
             if (request.Status == status)
             {
-                return Task.FromResult<bool?>(null);
+                return null;
             }
 
             Touch(request, status);
-            return Task.FromResult<bool?>(true);
+            if (await queue.RequesterAsync(request, CancellationToken.None) is { } requester)
+            {
+                await db.SaveChangesAsync();
+                await mails.StatusChangedAsync(request, requester.Email, requester.Language);
+            }
+
+            return true;
         });
 
     /// <summary>Gives the request to a staff user, or to nobody (<paramref name="assigneeId"/> null).</summary>
@@ -95,15 +101,8 @@ public sealed class StaffSupportActions(
             }
 
             Touch(request, SupportRequestStatus.WaitingForMember);
-            var number = SupportRequestNumber.Format(request.Id);
             await db.SaveChangesAsync();
-            await mails.SendAsync(
-                MemberMailKind.SupportReply,
-                requester.Email,
-                requester.Language,
-                publicUrl.For($"account/requests/{request.Id}"),
-                subjectArguments: [number],
-                introArguments: [number, request.Subject, text]);
+            await mails.ReplyAsync(request, requester.Email, requester.Language, text);
             return true;
         });
 

@@ -41,5 +41,11 @@ public sealed class SupportRequest
     /// </summary>
     public DateTime? ConfirmedAt { get; set; }
 
+    /// <summary>
+    /// The unguessable part of the request's reply address (<c>support+token@…</c>): a mail that names it is matched to
+    /// this request. Given with the first mail about the request; never the number, which anyone can count.
+    /// </summary>
+    public string? ReplyToken { get; set; }
+
     public List<SupportMessage> Messages { get; set; } = [];
 }

@@ -33,5 +33,8 @@ internal sealed class SupportRequestConfiguration : IEntityTypeConfiguration<Sup
         // The purge of visitors' requests never confirmed, and the claim of confirmed ones by the member with that address.
         request.HasIndex(r => new { r.ConfirmedAt, r.CreatedAt });
         request.HasIndex(r => r.Email);
+        // Mail in: a reply is matched by the token in the address it was sent to.
+        request.Property(r => r.ReplyToken).HasMaxLength(SupportMailReference.TokenLength);
+        request.HasIndex(r => r.ReplyToken).IsUnique();
     }
 }

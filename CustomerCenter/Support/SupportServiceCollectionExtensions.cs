@@ -1,3 +1,4 @@
+using CustomerCenter.Support.MailIn;
 using Microsoft.Extensions.Options;
 
 namespace CustomerCenter.Support;
@@ -14,10 +15,15 @@ public static class SupportServiceCollectionExtensions
         services.AddScoped<StaffSupportRequests>();
         services.AddScoped<StaffSupportActions>();
         services.AddScoped<SupportDataExport>();
+        services.AddScoped<SupportMails>();
         services.AddSingleton<SupportConfirmationTokens>();
         services.AddScoped<VisitorSupportRequests>();
         services.AddSingleton<SupportRetention>();
         services.AddHostedService(provider => provider.GetRequiredService<SupportRetention>());
+        services.AddOptions<ImapOptions>().BindConfiguration(ImapOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ImapOptions>, ImapOptionsValidator>();
+        services.AddScoped<SupportMailIntake>();
+        services.AddHostedService<SupportMailbox>();
         return builder;
     }
 }

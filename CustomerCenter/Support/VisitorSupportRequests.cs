@@ -16,8 +16,7 @@ namespace CustomerCenter.Support;
 /// </summary>
 public sealed class VisitorSupportRequests(
     CustomerCenterDb db,
-    MemberMails mails,
-    PublicUrl publicUrl,
+    SupportMails mails,
     SupportConfirmationTokens tokens,
     UserManager<Member> users,
     IOptions<SupportOptions> options,
@@ -25,7 +24,12 @@ public sealed class VisitorSupportRequests(
 {
     public const int SubjectFromMessageLength = 80;
 
-    public async Task<long> OpenAsync(string email, string? name, string topicKey, string message, string language, CancellationToken cancellationToken)
+    public Task<long> OpenAsync(string email, string? name, string topicKey, string message, string language, CancellationToken cancellationToken) =>
+        OpenAsync(email, name, topicKey, subject: null, message, attachments: [], language, cancellationToken);
+
+    /// <param name="subject">The subject of a mail; null for the form's, which asks for none (the message's first line is used).</param>
+    public async Task<long> OpenAsync(
+        string email, string? name, string topicKey, string? subject, string message, IReadOnlyList<SupportAttachment> attachments, string language, CancellationToken cancellationToken)
     {
         var topic = options.Value.Topic(topicKey) ?? throw new ArgumentException($"Unknown topic {topicKey}.", nameof(topicKey));
         var now = clock.GetUtcNow().UtcDateTime;
@@ -33,23 +37,21 @@ public sealed class VisitorSupportRequests(
         var request = new SupportRequest
         {
             TopicKey = topic.Key,
-            Subject = SubjectOf(body),
+            Subject = string.IsNullOrWhiteSpace(subject) ? SubjectOf(body) : SubjectOf(subject),
             Email = email.Trim(),
             Name = string.IsNullOrWhiteSpace(name) ? null : name.Trim(),
             Language = language,
             Status = SupportRequestStatus.New,
             CreatedAt = now,
             UpdatedAt = now,
-            Messages = [new SupportMessage { Id = Guid.CreateVersion7(), Author = SupportMessageAuthor.Member, Body = body, CreatedAt = now }],
+            Messages = [new SupportMessage { Id = Guid.CreateVersion7(), Author = SupportMessageAuthor.Member, Body = body, CreatedAt = now, Attachments = [.. attachments] }],
         };
 
         await using var unit = await UnitOfWork.BeginAsync(db, cancellationToken);
         db.SupportRequests.Add(request);
         await db.SaveChangesAsync(cancellationToken);
         await SupportSearchWords.AddAsync(db, request.Id, body, cancellationToken);
-        var number = SupportRequestNumber.Format(request.Id);
-        var link = QueryHelpers.AddQueryString(publicUrl.For("embed/support/confirm"), "token", tokens.Create(request.Id, request.Email));
-        await mails.SendAsync(MemberMailKind.SupportRequestConfirmation, request.Email, language, link, subjectArguments: [number], introArguments: [number, request.Subject]);
+        await mails.ConfirmationAsync(request);
         await unit.CommitAsync(cancellationToken);
         return request.Id;
     }

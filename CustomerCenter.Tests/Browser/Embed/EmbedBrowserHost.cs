@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CustomerCenter.Tests.Infrastructure;
 using Microsoft.Playwright;
 
 namespace CustomerCenter.Tests.Browser.Embed;
@@ -21,6 +22,9 @@ public sealed class EmbedBrowserHost : IAsyncLifetime
     public Uri Portal { get; private set; } = default!;
 
     public MailPickupFolder Mail { get; private set; } = default!;
+
+    /// <summary>The running portal, for arranging what a test is not about (a staff user).</summary>
+    public PortalFactory Factory => portal ?? throw new InvalidOperationException("The embed browser host is not started.");
 
     public async Task InitializeAsync()
     {

@@ -11,7 +11,7 @@ namespace CustomerCenter.Data.CompiledModels
     public partial class CustomerCenterDbModel
     {
         private CustomerCenterDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("abb78976-acec-4c52-893e-7c91b2832b7d"), entityTypeCount: 23)
+            : base(skipDetectChanges: false, modelId: new Guid("a922ba9a-cc2c-44bc-93a0-164257681932"), entityTypeCount: 24)
         {
         }
 
@@ -26,6 +26,7 @@ namespace CustomerCenter.Data.CompiledModels
             var outboxMail = OutboxMailEntityType.Create(this);
             var scheduledJob = ScheduledJobEntityType.Create(this);
             var supportAttachment = SupportAttachmentEntityType.Create(this);
+            var supportMailReference = SupportMailReferenceEntityType.Create(this);
             var supportMessage = SupportMessageEntityType.Create(this);
             var supportRequest = SupportRequestEntityType.Create(this);
             var supportSearchWord = SupportSearchWordEntityType.Create(this);
@@ -45,6 +46,7 @@ namespace CustomerCenter.Data.CompiledModels
             AccessEventEntityType.CreateForeignKey2(accessEvent, member);
             MemberSessionEntityType.CreateForeignKey1(memberSession, member);
             SupportAttachmentEntityType.CreateForeignKey1(supportAttachment, supportMessage);
+            SupportMailReferenceEntityType.CreateForeignKey1(supportMailReference, supportRequest);
             SupportMessageEntityType.CreateForeignKey1(supportMessage, supportRequest);
             SupportMessageEntityType.CreateForeignKey2(supportMessage, member);
             SupportRequestEntityType.CreateForeignKey1(supportRequest, member);
@@ -69,6 +71,7 @@ namespace CustomerCenter.Data.CompiledModels
             OutboxMailEntityType.CreateAnnotations(outboxMail);
             ScheduledJobEntityType.CreateAnnotations(scheduledJob);
             SupportAttachmentEntityType.CreateAnnotations(supportAttachment);
+            SupportMailReferenceEntityType.CreateAnnotations(supportMailReference);
             SupportMessageEntityType.CreateAnnotations(supportMessage);
             SupportRequestEntityType.CreateAnnotations(supportRequest);
             SupportSearchWordEntityType.CreateAnnotations(supportSearchWord);

@@ -20,7 +20,7 @@ namespace CustomerCenter.Data.CompiledModels
                 "CustomerCenter.Mail.Outbox.OutboxMail",
                 typeof(OutboxMail),
                 baseEntityType,
-                propertyCount: 15,
+                propertyCount: 18,
                 unnamedIndexCount: 2,
                 keyCount: 1);
 
@@ -109,6 +109,30 @@ namespace CustomerCenter.Data.CompiledModels
                 propertyInfo: typeof(OutboxMail).GetProperty("Link", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(OutboxMail).GetField("<Link>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true);
+
+            var messageId = runtimeEntityType.AddProperty(
+                "MessageId",
+                typeof(string),
+                propertyInfo: typeof(OutboxMail).GetProperty("MessageId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(OutboxMail).GetField("<MessageId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 250);
+
+            var references = runtimeEntityType.AddProperty(
+                "References",
+                typeof(string),
+                propertyInfo: typeof(OutboxMail).GetProperty("References", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(OutboxMail).GetField("<References>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 1000);
+
+            var replyTo = runtimeEntityType.AddProperty(
+                "ReplyTo",
+                typeof(string),
+                propertyInfo: typeof(OutboxMail).GetProperty("ReplyTo", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(OutboxMail).GetField("<ReplyTo>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 400);
 
             var state = runtimeEntityType.AddProperty(
                 "State",

@@ -20,10 +20,10 @@ namespace CustomerCenter.Data.CompiledModels
                 "CustomerCenter.Support.SupportRequest",
                 typeof(SupportRequest),
                 baseEntityType,
-                propertyCount: 13,
+                propertyCount: 14,
                 navigationCount: 1,
                 foreignKeyCount: 2,
-                unnamedIndexCount: 8,
+                unnamedIndexCount: 9,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -96,6 +96,14 @@ namespace CustomerCenter.Data.CompiledModels
                 nullable: true,
                 maxLength: 100);
 
+            var replyToken = runtimeEntityType.AddProperty(
+                "ReplyToken",
+                typeof(string),
+                propertyInfo: typeof(SupportRequest).GetProperty("ReplyToken", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(SupportRequest).GetField("<ReplyToken>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 32);
+
             var status = runtimeEntityType.AddProperty(
                 "Status",
                 typeof(SupportRequestStatus),
@@ -135,24 +143,28 @@ namespace CustomerCenter.Data.CompiledModels
                 new[] { email });
 
             var index0 = runtimeEntityType.AddIndex(
-                new[] { confirmedAt, createdAt });
+                new[] { replyToken },
+                unique: true);
 
             var index1 = runtimeEntityType.AddIndex(
-                new[] { memberId, updatedAt });
+                new[] { confirmedAt, createdAt });
 
             var index2 = runtimeEntityType.AddIndex(
-                new[] { status, closedAt });
+                new[] { memberId, updatedAt });
 
             var index3 = runtimeEntityType.AddIndex(
-                new[] { status, createdAt });
+                new[] { status, closedAt });
 
             var index4 = runtimeEntityType.AddIndex(
-                new[] { status, updatedAt });
+                new[] { status, createdAt });
 
             var index5 = runtimeEntityType.AddIndex(
-                new[] { assigneeId, status, updatedAt });
+                new[] { status, updatedAt });
 
             var index6 = runtimeEntityType.AddIndex(
+                new[] { assigneeId, status, updatedAt });
+
+            var index7 = runtimeEntityType.AddIndex(
                 new[] { topicKey, status, updatedAt });
 
             return runtimeEntityType;

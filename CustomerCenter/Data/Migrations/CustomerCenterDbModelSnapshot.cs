@@ -365,6 +365,18 @@ namespace CustomerCenter.Data.Migrations
                     b.Property<string>("Link")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("MessageId")
+                        .HasMaxLength(250)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("References")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReplyTo")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("State")
                         .HasColumnType("INTEGER");
 
@@ -443,6 +455,36 @@ namespace CustomerCenter.Data.Migrations
                     b.ToTable("SupportAttachments", (string)null);
                 });
 
+            modelBuilder.Entity("CustomerCenter.Support.SupportMailReference", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MessageId")
+                        .IsRequired()
+                        .HasMaxLength(250)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RequestId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sender")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MessageId", "Sender")
+                        .IsUnique();
+
+                    b.HasIndex("RequestId", "CreatedAt");
+
+                    b.ToTable("SupportMailReferences", (string)null);
+                });
+
             modelBuilder.Entity("CustomerCenter.Support.SupportMessage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -510,6 +552,10 @@ namespace CustomerCenter.Data.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ReplyToken")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -531,6 +577,9 @@ namespace CustomerCenter.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("Email");
+
+                    b.HasIndex("ReplyToken")
+                        .IsUnique();
 
                     b.HasIndex("ConfirmedAt", "CreatedAt");
 
@@ -943,6 +992,15 @@ namespace CustomerCenter.Data.Migrations
                     b.HasOne("CustomerCenter.Support.SupportMessage", null)
                         .WithMany("Attachments")
                         .HasForeignKey("MessageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CustomerCenter.Support.SupportMailReference", b =>
+                {
+                    b.HasOne("CustomerCenter.Support.SupportRequest", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

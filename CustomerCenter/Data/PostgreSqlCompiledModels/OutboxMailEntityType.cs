@@ -21,7 +21,7 @@ namespace CustomerCenter.Data.PostgreSqlCompiledModels
                 "CustomerCenter.Mail.Outbox.OutboxMail",
                 typeof(OutboxMail),
                 baseEntityType,
-                propertyCount: 15,
+                propertyCount: 18,
                 unnamedIndexCount: 2,
                 keyCount: 1);
 
@@ -121,6 +121,33 @@ namespace CustomerCenter.Data.PostgreSqlCompiledModels
                 fieldInfo: typeof(OutboxMail).GetField("<Link>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true);
             link.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var messageId = runtimeEntityType.AddProperty(
+                "MessageId",
+                typeof(string),
+                propertyInfo: typeof(OutboxMail).GetProperty("MessageId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(OutboxMail).GetField("<MessageId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 250);
+            messageId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var references = runtimeEntityType.AddProperty(
+                "References",
+                typeof(string),
+                propertyInfo: typeof(OutboxMail).GetProperty("References", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(OutboxMail).GetField("<References>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 1000);
+            references.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var replyTo = runtimeEntityType.AddProperty(
+                "ReplyTo",
+                typeof(string),
+                propertyInfo: typeof(OutboxMail).GetProperty("ReplyTo", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(OutboxMail).GetField("<ReplyTo>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 400);
+            replyTo.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var state = runtimeEntityType.AddProperty(
                 "State",

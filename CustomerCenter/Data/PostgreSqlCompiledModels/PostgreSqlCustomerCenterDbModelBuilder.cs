@@ -12,7 +12,7 @@ namespace CustomerCenter.Data.PostgreSqlCompiledModels
     public partial class PostgreSqlCustomerCenterDbModel
     {
         private PostgreSqlCustomerCenterDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("92357e01-d7f7-4c08-83cb-68332042ccf1"), entityTypeCount: 23)
+            : base(skipDetectChanges: false, modelId: new Guid("6e56d9fd-8643-4297-ab1b-f0285b6a33e9"), entityTypeCount: 24)
         {
         }
 
@@ -27,6 +27,7 @@ namespace CustomerCenter.Data.PostgreSqlCompiledModels
             var outboxMail = OutboxMailEntityType.Create(this);
             var scheduledJob = ScheduledJobEntityType.Create(this);
             var supportAttachment = SupportAttachmentEntityType.Create(this);
+            var supportMailReference = SupportMailReferenceEntityType.Create(this);
             var supportMessage = SupportMessageEntityType.Create(this);
             var supportRequest = SupportRequestEntityType.Create(this);
             var supportSearchWord = SupportSearchWordEntityType.Create(this);
@@ -46,6 +47,7 @@ namespace CustomerCenter.Data.PostgreSqlCompiledModels
             AccessEventEntityType.CreateForeignKey2(accessEvent, member);
             MemberSessionEntityType.CreateForeignKey1(memberSession, member);
             SupportAttachmentEntityType.CreateForeignKey1(supportAttachment, supportMessage);
+            SupportMailReferenceEntityType.CreateForeignKey1(supportMailReference, supportRequest);
             SupportMessageEntityType.CreateForeignKey1(supportMessage, supportRequest);
             SupportMessageEntityType.CreateForeignKey2(supportMessage, member);
             SupportRequestEntityType.CreateForeignKey1(supportRequest, member);
@@ -70,6 +72,7 @@ namespace CustomerCenter.Data.PostgreSqlCompiledModels
             OutboxMailEntityType.CreateAnnotations(outboxMail);
             ScheduledJobEntityType.CreateAnnotations(scheduledJob);
             SupportAttachmentEntityType.CreateAnnotations(supportAttachment);
+            SupportMailReferenceEntityType.CreateAnnotations(supportMailReference);
             SupportMessageEntityType.CreateAnnotations(supportMessage);
             SupportRequestEntityType.CreateAnnotations(supportRequest);
             SupportSearchWordEntityType.CreateAnnotations(supportSearchWord);

@@ -21,10 +21,10 @@ namespace CustomerCenter.Data.PostgreSqlCompiledModels
                 "CustomerCenter.Support.SupportRequest",
                 typeof(SupportRequest),
                 baseEntityType,
-                propertyCount: 13,
+                propertyCount: 14,
                 navigationCount: 1,
                 foreignKeyCount: 2,
-                unnamedIndexCount: 8,
+                unnamedIndexCount: 9,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -106,6 +106,15 @@ namespace CustomerCenter.Data.PostgreSqlCompiledModels
                 maxLength: 100);
             name.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
+            var replyToken = runtimeEntityType.AddProperty(
+                "ReplyToken",
+                typeof(string),
+                propertyInfo: typeof(SupportRequest).GetProperty("ReplyToken", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(SupportRequest).GetField("<ReplyToken>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 32);
+            replyToken.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
             var status = runtimeEntityType.AddProperty(
                 "Status",
                 typeof(SupportRequestStatus),
@@ -149,24 +158,28 @@ namespace CustomerCenter.Data.PostgreSqlCompiledModels
                 new[] { email });
 
             var index0 = runtimeEntityType.AddIndex(
-                new[] { confirmedAt, createdAt });
+                new[] { replyToken },
+                unique: true);
 
             var index1 = runtimeEntityType.AddIndex(
-                new[] { memberId, updatedAt });
+                new[] { confirmedAt, createdAt });
 
             var index2 = runtimeEntityType.AddIndex(
-                new[] { status, closedAt });
+                new[] { memberId, updatedAt });
 
             var index3 = runtimeEntityType.AddIndex(
-                new[] { status, createdAt });
+                new[] { status, closedAt });
 
             var index4 = runtimeEntityType.AddIndex(
-                new[] { status, updatedAt });
+                new[] { status, createdAt });
 
             var index5 = runtimeEntityType.AddIndex(
-                new[] { assigneeId, status, updatedAt });
+                new[] { status, updatedAt });
 
             var index6 = runtimeEntityType.AddIndex(
+                new[] { assigneeId, status, updatedAt });
+
+            var index7 = runtimeEntityType.AddIndex(
                 new[] { topicKey, status, updatedAt });
 
             return runtimeEntityType;

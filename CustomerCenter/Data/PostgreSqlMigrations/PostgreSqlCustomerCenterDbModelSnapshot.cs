@@ -377,6 +377,18 @@ namespace CustomerCenter.Data.PostgreSqlMigrations
                     b.Property<string>("Link")
                         .HasColumnType("text");
 
+                    b.Property<string>("MessageId")
+                        .HasMaxLength(250)
+                        .HasColumnType("character varying(250)");
+
+                    b.Property<string>("References")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("ReplyTo")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
                     b.Property<int>("State")
                         .HasColumnType("integer");
 
@@ -455,6 +467,36 @@ namespace CustomerCenter.Data.PostgreSqlMigrations
                     b.ToTable("SupportAttachments", (string)null);
                 });
 
+            modelBuilder.Entity("CustomerCenter.Support.SupportMailReference", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("MessageId")
+                        .IsRequired()
+                        .HasMaxLength(250)
+                        .HasColumnType("character varying(250)");
+
+                    b.Property<long>("RequestId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Sender")
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MessageId", "Sender")
+                        .IsUnique();
+
+                    b.HasIndex("RequestId", "CreatedAt");
+
+                    b.ToTable("SupportMailReferences", (string)null);
+                });
+
             modelBuilder.Entity("CustomerCenter.Support.SupportMessage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -524,6 +566,10 @@ namespace CustomerCenter.Data.PostgreSqlMigrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<string>("ReplyToken")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -545,6 +591,9 @@ namespace CustomerCenter.Data.PostgreSqlMigrations
                     b.HasKey("Id");
 
                     b.HasIndex("Email");
+
+                    b.HasIndex("ReplyToken")
+                        .IsUnique();
 
                     b.HasIndex("ConfirmedAt", "CreatedAt");
 
@@ -964,6 +1013,15 @@ namespace CustomerCenter.Data.PostgreSqlMigrations
                     b.HasOne("CustomerCenter.Support.SupportMessage", null)
                         .WithMany("Attachments")
                         .HasForeignKey("MessageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CustomerCenter.Support.SupportMailReference", b =>
+                {
+                    b.HasOne("CustomerCenter.Support.SupportRequest", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

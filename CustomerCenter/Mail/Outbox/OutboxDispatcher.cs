@@ -264,7 +264,10 @@ public sealed class OutboxDispatcher(
     private async Task DeliverAndRecordAsync(OutboxMail row, CancellationToken stoppingToken)
     {
         var settings = options.Value;
-        var mail = new OutgoingMail(row.To, row.Subject, row.TextBody ?? "", row.HtmlBody ?? "", row.Link);
+        var thread = row.ReplyTo is null || row.MessageId is null
+            ? null
+            : new MailThread(row.ReplyTo, row.MessageId, row.References?.Split(' ', StringSplitOptions.RemoveEmptyEntries) ?? []);
+        var mail = new OutgoingMail(row.To, row.Subject, row.TextBody ?? "", row.HtmlBody ?? "", row.Link, thread);
         MimeMessage message;
         try
         {
@@ -373,9 +376,27 @@ public sealed class OutboxDispatcher(
     {
         var message = new MimeMessage();
         message.From.Add(MailAddresses.Parse(settings.SystemSender));
-        message.ReplyTo.Add(MailAddresses.Parse(settings.SupportAddress));
+        message.ReplyTo.Add(MailAddresses.Parse(mail.Thread?.ReplyTo ?? settings.SupportAddress));
         message.To.Add(MailAddresses.Parse(mail.To));
         message.Subject = mail.Subject;
+        if (mail.Thread is { } thread)
+        {
+            // The same Message-ID on every attempt: a retry after a send whose answer was lost is one mail to the
+            // recipient's client, and the answer to either copy finds the request.
+            message.MessageId = thread.MessageId;
+            if (thread.References.Count > 0)
+            {
+                message.InReplyTo = thread.References[^1];
+                foreach (var reference in thread.References)
+                {
+                    message.References.Add(reference);
+                }
+            }
+
+            // Out-of-office replies go to the sender and keep quiet about mails that say they are automatic (RFC 3834).
+            message.Headers.Add(HeaderId.AutoSubmitted, "auto-generated");
+        }
+
         message.Body = new BodyBuilder { TextBody = mail.TextBody, HtmlBody = mail.HtmlBody }.ToMessageBody();
         return message;
     }

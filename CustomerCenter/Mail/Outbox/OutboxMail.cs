@@ -24,6 +24,15 @@ public sealed class OutboxMail
 
     public string? Link { get; set; }
 
+    /// <summary>Where answers go; null for the configured <c>Mail:SupportAddress</c>. A request's mail names its topic's address with the request's token.</summary>
+    public string? ReplyTo { get; set; }
+
+    /// <summary>The Message-ID the mail goes out with (without angle brackets), stored by the feature that needs to recognise answers to it; null for one MimeKit makes up.</summary>
+    public string? MessageId { get; set; }
+
+    /// <summary>Earlier Message-IDs of the same conversation (In-Reply-To and References), space-separated, without angle brackets.</summary>
+    public string? References { get; set; }
+
     public OutboxMailState State { get; set; }
 
     public DateTime CreatedAt { get; set; }
