@@ -30,9 +30,14 @@ public sealed class OversizedPostBrowserTests(BrowserHost host)
         await page.GetByLabel("Thema", new() { Exact = true }).SelectOptionAsync("customer-center");
         await page.GetByLabel("Betreff", new() { Exact = true }).FillAsync("Scan meiner Unterlagen");
         await page.GetByLabel("Nachricht", new() { Exact = true }).FillAsync("Anbei alle Seiten.");
+        // A file on disk, not a buffer: Playwright hands a local browser the path instead of sending 31 MB through its
+        // protocol as base64 (which took longer than the action's timeout on a busy machine).
+        var folder = Directory.CreateTempSubdirectory("oversized-post-");
         var pdf = new byte[31 * 1024 * 1024];
         "%PDF-1.7\n"u8.CopyTo(pdf);
-        await page.GetByLabel("Anhänge", new() { Exact = true }).SetInputFilesAsync(new FilePayload { Name = "scan.pdf", MimeType = "application/pdf", Buffer = pdf });
+        var scan = Path.Combine(folder.FullName, "scan.pdf");
+        await File.WriteAllBytesAsync(scan, pdf);
+        await page.GetByLabel("Anhänge", new() { Exact = true }).SetInputFilesAsync(scan);
         var answer = await page.RunAndWaitForResponseAsync(
             () => page.GetByRole(AriaRole.Button, new() { Name = "Anfrage senden", Exact = true }).ClickAsync(),
             response => response.Request.Method == "POST");
@@ -41,5 +46,6 @@ public sealed class OversizedPostBrowserTests(BrowserHost host)
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Formular nicht angenommen", Level = 1 })).ToBeVisibleAsync();
         await Expect(page.Locator("main")).ToContainTextAsync("höchstens 28,6 MB");
         Assert.Equal(0, await host.Portal.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.SupportRequests)));
+        folder.Delete(recursive: true);
     }
 }
