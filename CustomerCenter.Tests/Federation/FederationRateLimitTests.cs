@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
 using System.Text.Json;
 using CustomerCenter.Tests.Infrastructure;
 
@@ -28,6 +30,28 @@ public sealed class FederationRateLimitTests
         Assert.Equal((HttpStatusCode.TooManyRequests, "temporarily_unavailable"), (answers[^1].Status, answers[^1].Error));
         // Another site's server behind the same address has a budget of its own.
         Assert.Equal("invalid_grant", (await server.RedeemAsync(new AuthorizationRequest(FederationPortal.Epaper), "no-such-code")).Error);
+    }
+
+    [Fact]
+    public async Task A_site_counts_the_same_whether_its_secret_comes_in_the_form_or_in_http_basic()
+    {
+        await using var portal = Limited();
+        using var server = portal.CreatePortalClient();
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i <= Limit; i++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/connect/token") { Content = TokenForm(i % 2 == 0 ? "events" : null) };
+            if (i % 2 == 1)
+            {
+                request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes("events:a-wrong-guess")));
+            }
+
+            statuses.Add((await server.Http.SendAsync(request)).StatusCode);
+        }
+
+        Assert.All(statuses.Take(Limit), status => Assert.Equal(HttpStatusCode.Unauthorized, status));
+        Assert.Equal(HttpStatusCode.TooManyRequests, statuses[^1]);
     }
 
     [Fact]
@@ -217,13 +241,16 @@ public sealed class FederationRateLimitTests
         return client;
     }
 
-    private static FormUrlEncodedContent TokenForm(string clientId) => new(new Dictionary<string, string>
+    private static FormUrlEncodedContent TokenForm(string? clientId)
     {
-        ["grant_type"] = "authorization_code",
-        ["code"] = "x",
-        ["client_id"] = clientId,
-        ["redirect_uri"] = "https://x.example/cb",
-    });
+        var form = new Dictionary<string, string> { ["grant_type"] = "authorization_code", ["code"] = "x", ["redirect_uri"] = "https://x.example/cb" };
+        if (clientId is not null)
+        {
+            form["client_id"] = clientId;
+        }
+
+        return new FormUrlEncodedContent(form);
+    }
 
     private static async Task AssertOAuthTooManyRequestsAsync(HttpResponseMessage response)
     {

@@ -99,8 +99,9 @@ internal static class FederationRateLimiting
         {
             try
             {
+                // RFC 6749 §2.3.1: the client id is form-encoded before it goes into the header.
                 var credentials = Encoding.UTF8.GetString(Convert.FromBase64String(parameter));
-                return Uri.UnescapeDataString(credentials.Split(':', 2)[0]);
+                return Bounded(Uri.UnescapeDataString(credentials.Split(':', 2)[0].Replace('+', ' ')));
             }
             catch (FormatException)
             {
@@ -117,7 +118,7 @@ internal static class FederationRateLimiting
         {
             // Read once here; the form stays on the request for OpenIddict.
             var form = await request.ReadFormAsync(request.HttpContext.RequestAborted);
-            return form["client_id"].ToString() is { Length: > 0 and <= AccessLog.AccessEventRecorder.MaxSiteClientIdLength } clientId ? clientId : "?";
+            return Bounded(form["client_id"].ToString());
         }
         catch (Exception exception) when (exception is InvalidDataException or IOException or BadHttpRequestException)
         {
@@ -125,6 +126,10 @@ internal static class FederationRateLimiting
             return "?";
         }
     }
+
+    /// <summary>No client id, or one longer than any site's, is counted as "?": part of the key is chosen by the caller.</summary>
+    private static string Bounded(string clientId) =>
+        clientId is { Length: > 0 and <= AccessLog.AccessEventRecorder.MaxSiteClientIdLength } ? clientId : "?";
 
     private static async ValueTask RejectAsync(HttpContext context, CancellationToken cancellationToken)
     {
