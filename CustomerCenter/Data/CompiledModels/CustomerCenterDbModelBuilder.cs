@@ -11,7 +11,7 @@ namespace CustomerCenter.Data.CompiledModels
     public partial class CustomerCenterDbModel
     {
         private CustomerCenterDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("370a74cf-aabb-4f7f-968b-68759e500b44"), entityTypeCount: 24)
+            : base(skipDetectChanges: false, modelId: new Guid("e20e46b4-0234-4bc3-ae76-bcaedeb2309e"), entityTypeCount: 24)
         {
         }
 

@@ -12,7 +12,7 @@ namespace CustomerCenter.Data.PostgreSqlCompiledModels
     public partial class PostgreSqlCustomerCenterDbModel
     {
         private PostgreSqlCustomerCenterDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("e813263e-96f0-4e8e-8fb6-c84fcecd9511"), entityTypeCount: 24)
+            : base(skipDetectChanges: false, modelId: new Guid("4408953b-9154-4ff8-b433-6c89240f2d6a"), entityTypeCount: 24)
         {
         }
 
