@@ -171,6 +171,57 @@ public sealed class StaffRequestTests : IDisposable
     }
 
     [Fact]
+    public async Task A_common_word_is_found_in_the_queues_order_and_counted_only_up_to_the_search_limit()
+    {
+        // More requests with "rechnung" than a rare word has index entries, two of them also with "zahnrad", one never confirmed.
+        var common = StaffSupportRequests.ExactSearchCountLimit + 100;
+        var start = portal.Clock.GetUtcNow().UtcDateTime.AddDays(-30);
+        await portal.WithDbAsync(async db =>
+        {
+            var requests = new List<SupportRequest>();
+            for (var i = 0; i <= common; i++)
+            {
+                var subject = i < 2 ? "Rechnung Zahnrad" : "Rechnung";
+                var request = new SupportRequest
+                {
+                    TopicKey = "membership",
+                    Subject = subject,
+                    Email = $"viele{i}@example.de",
+                    CreatedAt = start.AddMinutes(i),
+                    UpdatedAt = start.AddMinutes(i),
+                    ConfirmedAt = i == common ? null : start,
+                };
+                request.Messages.Add(new SupportMessage { Id = Guid.CreateVersion7(), Author = SupportMessageAuthor.Member, Body = subject, CreatedAt = request.CreatedAt });
+                requests.Add(request);
+            }
+
+            db.SupportRequests.AddRange(requests);
+            await db.SaveChangesAsync();
+            db.SupportSearchWords.AddRange(requests.SelectMany(r => SupportSearchWords.Of(r.Subject).Select(word => new SupportSearchWord { Word = word, RequestId = r.Id })));
+            return await db.SaveChangesAsync();
+        });
+        Assert.True(await portal.WithDbAsync(db => db.SupportSearchWords.CountAsync(w => w.Word == "rechnung")) > SupportSearchWords.RareWordEntries);
+
+        async Task<SupportQueuePage> Page(string? search)
+        {
+            await using var scope = portal.Services.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<StaffSupportRequests>().SearchAsync(
+                new SupportQueueFilter { Search = search }, SupportQueueSort.UpdatedAt, true, 0, 25, CancellationToken.None);
+        }
+
+        var all = await Page(null);
+        Assert.Equal((common, false), (all.TotalCount, all.MoreThanTotal));
+
+        var many = await Page("rech");
+        Assert.Equal((StaffSupportRequests.ExactSearchCountLimit, true), (many.TotalCount, many.MoreThanTotal));
+        Assert.Equal(all.Rows.Select(r => r.Id), many.Rows.Select(r => r.Id));
+
+        var few = await Page("rechnung zahnrad");
+        Assert.Equal((2, false), (few.TotalCount, few.MoreThanTotal));
+        Assert.All(few.Rows, r => Assert.Equal("Rechnung Zahnrad", r.Subject));
+    }
+
+    [Fact]
     public async Task The_members_details_page_lists_their_requests()
     {
         const string email = "details@example.de";

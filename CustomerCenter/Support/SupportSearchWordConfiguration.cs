@@ -12,6 +12,7 @@ internal sealed class SupportSearchWordConfiguration : IEntityTypeConfiguration<
         word.HasKey(w => new { w.Word, w.RequestId });
         word.Property(w => w.Word).HasMaxLength(SupportSearchWords.MaxWordLength);
         word.HasOne<SupportRequest>().WithMany().HasForeignKey(w => w.RequestId).OnDelete(DeleteBehavior.Cascade);
-        word.HasIndex(w => w.RequestId);
+        // A request's words: the search checks a request for a common word here, and erasure finds them by request.
+        word.HasIndex(w => new { w.RequestId, w.Word });
     }
 }

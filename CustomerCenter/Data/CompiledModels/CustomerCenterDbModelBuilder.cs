@@ -11,7 +11,7 @@ namespace CustomerCenter.Data.CompiledModels
     public partial class CustomerCenterDbModel
     {
         private CustomerCenterDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("a922ba9a-cc2c-44bc-93a0-164257681932"), entityTypeCount: 24)
+            : base(skipDetectChanges: false, modelId: new Guid("4397622b-7bff-4966-b098-7cf4031c1ab5"), entityTypeCount: 24)
         {
         }
 

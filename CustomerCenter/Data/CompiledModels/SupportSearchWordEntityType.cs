@@ -46,7 +46,7 @@ namespace CustomerCenter.Data.CompiledModels
             runtimeEntityType.SetPrimaryKey(key);
 
             var index = runtimeEntityType.AddIndex(
-                new[] { requestId });
+                new[] { requestId, word });
 
             return runtimeEntityType;
         }

@@ -589,11 +589,17 @@ namespace CustomerCenter.Data.Migrations
 
                     b.HasIndex("Status", "CreatedAt");
 
-                    b.HasIndex("Status", "UpdatedAt");
+                    b.HasIndex("UpdatedAt", "Id")
+                        .HasFilter("\"ConfirmedAt\" IS NOT NULL");
 
-                    b.HasIndex("AssigneeId", "Status", "UpdatedAt");
+                    b.HasIndex("Status", "UpdatedAt", "Id")
+                        .HasFilter("\"ConfirmedAt\" IS NOT NULL");
 
-                    b.HasIndex("TopicKey", "Status", "UpdatedAt");
+                    b.HasIndex("AssigneeId", "Status", "UpdatedAt", "Id")
+                        .HasFilter("\"ConfirmedAt\" IS NOT NULL");
+
+                    b.HasIndex("TopicKey", "Status", "UpdatedAt", "Id")
+                        .HasFilter("\"ConfirmedAt\" IS NOT NULL");
 
                     b.ToTable("SupportRequests", (string)null);
                 });
@@ -609,7 +615,7 @@ namespace CustomerCenter.Data.Migrations
 
                     b.HasKey("Word", "RequestId");
 
-                    b.HasIndex("RequestId");
+                    b.HasIndex("RequestId", "Word");
 
                     b.ToTable("SupportSearchWords", (string)null);
                 });

@@ -12,7 +12,7 @@ namespace CustomerCenter.Data.PostgreSqlCompiledModels
     public partial class PostgreSqlCustomerCenterDbModel
     {
         private PostgreSqlCustomerCenterDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("6e56d9fd-8643-4297-ab1b-f0285b6a33e9"), entityTypeCount: 24)
+            : base(skipDetectChanges: false, modelId: new Guid("24d85ebc-1bd0-4734-9dd6-288a3692abbd"), entityTypeCount: 24)
         {
         }
 

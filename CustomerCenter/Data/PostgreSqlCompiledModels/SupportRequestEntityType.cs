@@ -24,7 +24,7 @@ namespace CustomerCenter.Data.PostgreSqlCompiledModels
                 propertyCount: 14,
                 navigationCount: 1,
                 foreignKeyCount: 2,
-                unnamedIndexCount: 9,
+                unnamedIndexCount: 10,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -174,13 +174,20 @@ namespace CustomerCenter.Data.PostgreSqlCompiledModels
                 new[] { status, createdAt });
 
             var index5 = runtimeEntityType.AddIndex(
-                new[] { status, updatedAt });
+                new[] { updatedAt, id });
+            index5.AddAnnotation("Relational:Filter", "\"ConfirmedAt\" IS NOT NULL");
 
             var index6 = runtimeEntityType.AddIndex(
-                new[] { assigneeId, status, updatedAt });
+                new[] { status, updatedAt, id });
+            index6.AddAnnotation("Relational:Filter", "\"ConfirmedAt\" IS NOT NULL");
 
             var index7 = runtimeEntityType.AddIndex(
-                new[] { topicKey, status, updatedAt });
+                new[] { assigneeId, status, updatedAt, id });
+            index7.AddAnnotation("Relational:Filter", "\"ConfirmedAt\" IS NOT NULL");
+
+            var index8 = runtimeEntityType.AddIndex(
+                new[] { topicKey, status, updatedAt, id });
+            index8.AddAnnotation("Relational:Filter", "\"ConfirmedAt\" IS NOT NULL");
 
             return runtimeEntityType;
         }

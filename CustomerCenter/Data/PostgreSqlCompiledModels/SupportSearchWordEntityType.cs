@@ -49,7 +49,7 @@ namespace CustomerCenter.Data.PostgreSqlCompiledModels
             runtimeEntityType.SetPrimaryKey(key);
 
             var index = runtimeEntityType.AddIndex(
-                new[] { requestId });
+                new[] { requestId, word });
 
             return runtimeEntityType;
         }

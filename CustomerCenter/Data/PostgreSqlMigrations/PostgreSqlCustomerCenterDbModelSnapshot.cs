@@ -603,11 +603,17 @@ namespace CustomerCenter.Data.PostgreSqlMigrations
 
                     b.HasIndex("Status", "CreatedAt");
 
-                    b.HasIndex("Status", "UpdatedAt");
+                    b.HasIndex("UpdatedAt", "Id")
+                        .HasFilter("\"ConfirmedAt\" IS NOT NULL");
 
-                    b.HasIndex("AssigneeId", "Status", "UpdatedAt");
+                    b.HasIndex("Status", "UpdatedAt", "Id")
+                        .HasFilter("\"ConfirmedAt\" IS NOT NULL");
 
-                    b.HasIndex("TopicKey", "Status", "UpdatedAt");
+                    b.HasIndex("AssigneeId", "Status", "UpdatedAt", "Id")
+                        .HasFilter("\"ConfirmedAt\" IS NOT NULL");
+
+                    b.HasIndex("TopicKey", "Status", "UpdatedAt", "Id")
+                        .HasFilter("\"ConfirmedAt\" IS NOT NULL");
 
                     b.ToTable("SupportRequests", (string)null);
                 });
@@ -624,7 +630,7 @@ namespace CustomerCenter.Data.PostgreSqlMigrations
 
                     b.HasKey("Word", "RequestId");
 
-                    b.HasIndex("RequestId");
+                    b.HasIndex("RequestId", "Word");
 
                     b.ToTable("SupportSearchWords", (string)null);
                 });

@@ -1,0 +1,3 @@
+namespace CustomerCenter.Bench.Requests;
+
+internal sealed record SeedResult(int Requests, int Messages, long Words, TimeSpan Elapsed);
