@@ -11,7 +11,7 @@ namespace CustomerCenter.Data.CompiledModels
     public partial class CustomerCenterDbModel
     {
         private CustomerCenterDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("6a7dd2c9-870c-4627-a436-d428f879fb91"), entityTypeCount: 23)
+            : base(skipDetectChanges: false, modelId: new Guid("265b2447-3b07-432e-b525-e07c51a23db7"), entityTypeCount: 23)
         {
         }
 

@@ -209,9 +209,9 @@ namespace CustomerCenter.Data.Migrations
 
                     b.HasIndex("RegisteredAt", "Id");
 
-                    b.HasIndex("Status", "InvitedAt");
+                    b.HasIndex("Status", "InvitedAt", "Id");
 
-                    b.HasIndex("NormalizedEmail", "NormalizedFirstName", "NormalizedLastName");
+                    b.HasIndex("NormalizedEmail", "Id", "NormalizedFirstName", "NormalizedLastName");
 
                     b.HasIndex("NormalizedFirstName", "NormalizedLastName", "Id", "NormalizedEmail");
 
@@ -1027,16 +1027,6 @@ namespace CustomerCenter.Data.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CustomerCenter.Support.SupportMessage", b =>
-                {
-                    b.Navigation("Attachments");
-                });
-
-            modelBuilder.Entity("CustomerCenter.Support.SupportRequest", b =>
-                {
-                    b.Navigation("Messages");
-                });
-
             modelBuilder.Entity("OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreAuthorization", b =>
                 {
                     b.HasOne("OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreApplication", "Application")
@@ -1059,6 +1049,16 @@ namespace CustomerCenter.Data.Migrations
                     b.Navigation("Application");
 
                     b.Navigation("Authorization");
+                });
+
+            modelBuilder.Entity("CustomerCenter.Support.SupportMessage", b =>
+                {
+                    b.Navigation("Attachments");
+                });
+
+            modelBuilder.Entity("CustomerCenter.Support.SupportRequest", b =>
+                {
+                    b.Navigation("Messages");
                 });
 
             modelBuilder.Entity("OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreApplication", b =>

@@ -12,7 +12,7 @@ namespace CustomerCenter.Data.PostgreSqlCompiledModels
     public partial class PostgreSqlCustomerCenterDbModel
     {
         private PostgreSqlCustomerCenterDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("b8d22bad-c126-4f6a-9352-bbb0d57d4ab4"), entityTypeCount: 23)
+            : base(skipDetectChanges: false, modelId: new Guid("99feaf0e-935f-4971-94fd-973a3e8f12f2"), entityTypeCount: 23)
         {
         }
 

@@ -219,9 +219,9 @@ namespace CustomerCenter.Data.PostgreSqlMigrations
 
                     b.HasIndex("RegisteredAt", "Id");
 
-                    b.HasIndex("Status", "InvitedAt");
+                    b.HasIndex("Status", "InvitedAt", "Id");
 
-                    b.HasIndex("NormalizedEmail", "NormalizedFirstName", "NormalizedLastName");
+                    b.HasIndex("NormalizedEmail", "Id", "NormalizedFirstName", "NormalizedLastName");
 
                     b.HasIndex("NormalizedFirstName", "NormalizedLastName", "Id", "NormalizedEmail");
 
@@ -1048,16 +1048,6 @@ namespace CustomerCenter.Data.PostgreSqlMigrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CustomerCenter.Support.SupportMessage", b =>
-                {
-                    b.Navigation("Attachments");
-                });
-
-            modelBuilder.Entity("CustomerCenter.Support.SupportRequest", b =>
-                {
-                    b.Navigation("Messages");
-                });
-
             modelBuilder.Entity("OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreAuthorization", b =>
                 {
                     b.HasOne("OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreApplication", "Application")
@@ -1080,6 +1070,16 @@ namespace CustomerCenter.Data.PostgreSqlMigrations
                     b.Navigation("Application");
 
                     b.Navigation("Authorization");
+                });
+
+            modelBuilder.Entity("CustomerCenter.Support.SupportMessage", b =>
+                {
+                    b.Navigation("Attachments");
+                });
+
+            modelBuilder.Entity("CustomerCenter.Support.SupportRequest", b =>
+                {
+                    b.Navigation("Messages");
                 });
 
             modelBuilder.Entity("OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreApplication", b =>
