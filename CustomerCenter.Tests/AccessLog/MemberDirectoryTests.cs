@@ -90,6 +90,55 @@ public sealed class MemberDirectoryTests(MemberDirectoryTests.Members members) :
         Assert.Equal(3, Regex.Count(plan, @"SEARCH \w+ USING COVERING INDEX IX_AspNetUsers_Normalized\w+ \(Normalized\w+>\? AND Normalized\w+<\?\)"));
     }
 
+    [SqliteFact]
+    public async Task A_search_page_takes_its_ids_from_the_search_indexes_and_then_reads_only_those_rows()
+    {
+        var page = await members.Portal.QueryPlanAsync<MemberDirectory, MemberDirectoryRow>(
+            directory => directory.PageQuery("anna sch", MemberSortColumn.LastName, false, 0, 50));
+        var count = await members.Portal.QueryPlanAsync<MemberDirectory, Guid>(directory => directory.CountedIds("anna sch", 10_001));
+
+        foreach (var plan in new[] { page, count })
+        {
+            Assert.Equal(3, Regex.Count(plan, @"SEARCH \w+ USING COVERING INDEX IX_AspNetUsers_Normalized\w+ \(Normalized\w+>\? AND Normalized\w+<\?\)"));
+            // No index walked from its start; the only SCAN is of the few candidates the three ranges found.
+            Assert.DoesNotMatch(@"(?m)^SCAN \w+ USING", plan);
+        }
+
+        Assert.Matches(@"SEARCH \w+ USING INDEX sqlite_autoindex_AspNetUsers_1 \(Id=\?\)", page);
+    }
+
+    [SqliteFact]
+    public async Task A_deep_page_skips_entries_of_the_sort_index_and_reads_only_the_page_rows()
+    {
+        var plan = await members.Portal.QueryPlanAsync<MemberDirectory, MemberDirectoryRow>(
+            directory => directory.PageQuery(null, MemberSortColumn.LastName, false, 49_950, 50));
+
+        Assert.Matches(@"SCAN \w+ USING COVERING INDEX IX_AspNetUsers_NormalizedLastName_NormalizedFirstName_Id_NormalizedEmail", plan);
+        Assert.Matches(@"SEARCH \w+ USING INDEX sqlite_autoindex_AspNetUsers_1 \(Id=\?\)", plan);
+    }
+
+    [Theory]
+    [InlineData(MemberSortColumn.LastName, false)]
+    [InlineData(MemberSortColumn.FirstName, true)]
+    [InlineData(MemberSortColumn.Email, false)]
+    [InlineData(MemberSortColumn.Email, true)]
+    [InlineData(MemberSortColumn.RegisteredAt, false)]
+    public async Task Search_pages_in_every_order_hold_each_match_once(MemberSortColumn sort, bool descending)
+    {
+        var all = new List<MemberDirectoryRow>();
+        for (var page = 0; page < 4; page++)
+        {
+            var result = await SearchAsync("s", sort, descending, page, 1);
+            Assert.Equal(4, result.TotalCount);
+            all.AddRange(result.Rows);
+        }
+
+        // "s": Schmidt, Schmitz and Sommer by last name (and e-mail), sato@ by e-mail only.
+        Assert.Equal(["anna.schmidt@example.de", "jens.schmitz@example.de", "sato@example.jp", "sommer@example.de"], all.Select(r => r.Email).Order(StringComparer.Ordinal));
+        var expected = await SearchAsync("s", sort, descending, 0, 50);
+        Assert.Equal(expected.Rows.Select(r => r.Id), all.Select(r => r.Id));
+    }
+
     [Fact]
     public async Task Beyond_the_exact_count_limit_a_page_says_more_than_and_there_is_always_a_next_page()
     {

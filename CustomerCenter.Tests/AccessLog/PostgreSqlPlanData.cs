@@ -36,6 +36,9 @@ public sealed class PostgreSqlPlanData : IAsyncLifetime
                 ANALYZE "AspNetUsers";
                 ANALYZE "AccessEvents";
                 """);
+
+            // As autovacuum would after a load: the visibility map lets index-only scans skip the table.
+            await db.Database.ExecuteSqlRawAsync("""VACUUM "AspNetUsers" """);
             return 0;
         });
     }

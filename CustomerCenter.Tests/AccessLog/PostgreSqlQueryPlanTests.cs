@@ -24,6 +24,33 @@ public sealed class PostgreSqlQueryPlanTests(PostgreSqlPlanData data) : IClassFi
     }
 
     [PostgreSqlFact]
+    public async Task A_search_page_takes_its_ids_from_a_range_of_each_search_index_instead_of_walking_the_sort_index()
+    {
+        var page = await Portal.PostgreSqlPlanAsync<MemberDirectory, MemberDirectoryRow>(
+            directory => directory.PageQuery("schm", MemberSortColumn.LastName, false, 0, 50));
+        var count = await Portal.PostgreSqlPlanAsync<MemberDirectory, Guid>(directory => directory.CountedIds("schm", 10_001));
+
+        foreach (var plan in new[] { page, count })
+        {
+            Assert.DoesNotContain("Seq Scan", plan, StringComparison.Ordinal);
+            Assert.True(3 == Regex.Count(plan, @"Index Cond: \(\(+""Normalized\w+""(\)::text)? >= 'SCHM'::text\) AND \(+""Normalized\w+""(\)::text)? < 'SCHN'::text\)\)"), plan);
+        }
+
+        Assert.True(Regex.IsMatch(page, @"Index Cond: \(""Id"" = "), page);
+    }
+
+    [PostgreSqlFact]
+    public async Task A_deep_member_page_skips_entries_of_the_sort_index_and_reads_only_the_page_rows()
+    {
+        var plan = await Portal.PostgreSqlPlanAsync<MemberDirectory, MemberDirectoryRow>(
+            directory => directory.PageQuery(null, MemberSortColumn.LastName, false, 2_000, 50));
+
+        Assert.True(!plan.Contains("Seq Scan", StringComparison.Ordinal), plan);
+        Assert.True(Regex.IsMatch(plan, @"Index Only Scan using ""IX_AspNetUsers_NormalizedLastName_NormalizedFirstName_Id_Norma~"""), plan);
+        Assert.True(Regex.IsMatch(plan, @"Index Cond: \(""Id"" = "), plan);
+    }
+
+    [PostgreSqlFact]
     public async Task The_first_page_walks_the_time_index_backwards_without_sorting()
     {
         var plan = await Portal.PostgreSqlPlanAsync<AccessLogReader, AccessLogRow>(reader => reader.PageQuery(AccessLogFilter.All, null, 51, walkTimeIndex: false));

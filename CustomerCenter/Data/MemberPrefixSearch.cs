@@ -18,6 +18,20 @@ public static class MemberPrefixSearch
         return normalizedPrefix.Length == 0 ? members : members.Where(StartsWith(m => m.NormalizedEmail!, normalizedPrefix));
     }
 
+    /// <summary>Members whose normalized first name starts with <paramref name="normalizedPrefix"/>.</summary>
+    public static IQueryable<Member> ByFirstName(IQueryable<Member> members, string normalizedPrefix)
+    {
+        ArgumentNullException.ThrowIfNull(members);
+        return normalizedPrefix.Length == 0 ? members : members.Where(StartsWith(m => EF.Property<string>(m, MemberSearchColumns.FirstName), normalizedPrefix));
+    }
+
+    /// <summary>Members whose normalized last name starts with <paramref name="normalizedPrefix"/>.</summary>
+    public static IQueryable<Member> ByLastName(IQueryable<Member> members, string normalizedPrefix)
+    {
+        ArgumentNullException.ThrowIfNull(members);
+        return normalizedPrefix.Length == 0 ? members : members.Where(StartsWith(m => EF.Property<string>(m, MemberSearchColumns.LastName), normalizedPrefix));
+    }
+
     /// <summary>Members whose normalized e-mail, first name or last name starts with <paramref name="normalizedPrefix"/>.</summary>
     public static IQueryable<Member> ByEmailOrName(IQueryable<Member> members, string normalizedPrefix)
     {

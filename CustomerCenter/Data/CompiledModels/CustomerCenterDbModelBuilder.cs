@@ -11,7 +11,7 @@ namespace CustomerCenter.Data.CompiledModels
     public partial class CustomerCenterDbModel
     {
         private CustomerCenterDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("4397622b-7bff-4966-b098-7cf4031c1ab5"), entityTypeCount: 24)
+            : base(skipDetectChanges: false, modelId: new Guid("18bd5a8a-6847-458f-bf2e-e6beacad7694"), entityTypeCount: 24)
         {
         }
 

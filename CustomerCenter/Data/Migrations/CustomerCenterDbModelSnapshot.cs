@@ -216,9 +216,9 @@ namespace CustomerCenter.Data.Migrations
 
                     b.HasIndex("RegisteredAt", "Id");
 
-                    b.HasIndex("Status", "InvitedAt");
+                    b.HasIndex("Status", "InvitedAt", "Id");
 
-                    b.HasIndex("NormalizedEmail", "NormalizedFirstName", "NormalizedLastName");
+                    b.HasIndex("NormalizedEmail", "Id", "NormalizedFirstName", "NormalizedLastName");
 
                     b.HasIndex("NormalizedFirstName", "NormalizedLastName", "Id", "NormalizedEmail");
 

@@ -312,10 +312,10 @@ namespace CustomerCenter.Data.PostgreSqlCompiledModels
                 new[] { registeredAt, id });
 
             var index5 = runtimeEntityType.AddIndex(
-                new[] { status, invitedAt });
+                new[] { status, invitedAt, id });
 
             var index6 = runtimeEntityType.AddIndex(
-                new[] { normalizedEmail, normalizedFirstName, normalizedLastName });
+                new[] { normalizedEmail, id, normalizedFirstName, normalizedLastName });
 
             var index7 = runtimeEntityType.AddIndex(
                 new[] { normalizedFirstName, normalizedLastName, id, normalizedEmail });

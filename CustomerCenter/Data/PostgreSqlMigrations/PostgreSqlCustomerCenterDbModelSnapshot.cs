@@ -226,9 +226,9 @@ namespace CustomerCenter.Data.PostgreSqlMigrations
 
                     b.HasIndex("RegisteredAt", "Id");
 
-                    b.HasIndex("Status", "InvitedAt");
+                    b.HasIndex("Status", "InvitedAt", "Id");
 
-                    b.HasIndex("NormalizedEmail", "NormalizedFirstName", "NormalizedLastName");
+                    b.HasIndex("NormalizedEmail", "Id", "NormalizedFirstName", "NormalizedLastName");
 
                     b.HasIndex("NormalizedFirstName", "NormalizedLastName", "Id", "NormalizedEmail");
 
