@@ -15,19 +15,22 @@ await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeL
 });
 await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = options.BaseUrl, ViewportSize = new() { Width = 1440, Height = 900 } });
 
-// The Admin the portal's add-admin command invited sets a password through the mailed link, as a person would.
-var login = await context.NewPageAsync();
-await login.GotoAsync(InvitationLink(options.PickupDirectory));
-await login.Locator("input[autocomplete=given-name]").FillAsync("Bench");
-await login.Locator("input[autocomplete=family-name]").FillAsync("Admin");
-await login.Locator("input[autocomplete=new-password]").First.FillAsync(Options.Password);
-await login.Locator("input[autocomplete=new-password]").Last.FillAsync(Options.Password);
-await login.Locator("input[type=checkbox]").CheckAsync();
-await login.Locator("form button[type=submit]").ClickAsync();
-await login.WaitForURLAsync("**/staff/**");
+if (!options.Template)
+{
+    // The Admin the portal's add-admin command invited sets a password through the mailed link, as a person would.
+    var login = await context.NewPageAsync();
+    await login.GotoAsync(InvitationLink(options.PickupDirectory));
+    await login.Locator("input[autocomplete=given-name]").FillAsync("Bench");
+    await login.Locator("input[autocomplete=family-name]").FillAsync("Admin");
+    await login.Locator("input[autocomplete=new-password]").First.FillAsync(Options.Password);
+    await login.Locator("input[autocomplete=new-password]").Last.FillAsync(Options.Password);
+    await login.Locator("input[type=checkbox]").CheckAsync();
+    await login.Locator("form button[type=submit]").ClickAsync();
+    await login.WaitForURLAsync("**/staff/**");
+}
 
 // One page first: JIT, caches and pools warm up outside the measurement.
-var warmUp = await OpenAsync(context, options.Path);
+var warmUp = await OpenAsync(context, options);
 if (Environment.GetEnvironmentVariable("SCREENSHOT") is { Length: > 0 } screenshot)
 {
     await warmUp.ScreenshotAsync(new() { Path = screenshot.Replace("{path}", options.Path.Replace('/', '-'), StringComparison.Ordinal), FullPage = true });
@@ -35,61 +38,89 @@ if (Environment.GetEnvironmentVariable("SCREENSHOT") is { Length: > 0 } screensh
 
 await warmUp.CloseAsync();
 await Task.Delay(TimeSpan.FromSeconds(3));
-if (Environment.GetEnvironmentVariable("GCDUMP") is { Length: > 0 } dumpBefore)
-{
-    // The same snapshot before the pages open: the difference is what the circuits hold on the managed heap.
-    using var dump = System.Diagnostics.Process.Start("dotnet-gcdump", ["collect", "-p", options.Pid.ToString(CultureInfo.InvariantCulture), "-o", dumpBefore + ".before"]);
-    await dump.WaitForExitAsync();
-}
+await CollectHeapSnapshotAsync(options, ".before");
 
-var before = Rss(options.Pid);
-var threadsBefore = Threads(options.Pid);
-var splitBefore = RssSplit(options.Pid);
-
+// Two rounds, every page kept open: the first N circuits on a portal that has served one page (what an operator sees
+// after a restart: it includes the tiered JIT recompiling hot methods and the GC growing its budgets), then N more
+// next to them (what one more open page costs a portal that has been running).
+var row = new List<string> { $"/{options.Path}", options.Circuits.ToString(CultureInfo.InvariantCulture), Megabytes(Rss(options.Pid)) };
 var pages = new List<IPage>();
-for (var i = 0; i < options.Circuits; i++)
+for (var round = 1; round <= 2; round++)
 {
-    pages.Add(await OpenAsync(context, options.Path));
+    var before = Rss(options.Pid);
+    var threadsBefore = Threads(options.Pid);
+    var splitBefore = RssSplit(options.Pid);
+    CopySmaps(options.Pid, $"{round}.before");
+    for (var i = 0; i < options.Circuits; i++)
+    {
+        pages.Add(await OpenAsync(context, options));
+    }
+
+    // Let the last render batches be acknowledged and a garbage collection run before reading the RSS again.
+    await Task.Delay(TimeSpan.FromSeconds(5));
+    var after = Rss(options.Pid);
+    var splitAfter = RssSplit(options.Pid);
+    CopySmaps(options.Pid, $"{round}.after");
+    await Console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+        $"round {round}: threads {threadsBefore} before, {Threads(options.Pid)} after; RSS growth per circuit: {PerCircuit(splitAfter.GcHeap - splitBefore.GcHeap, options)} in the GC's reserved range, {PerCircuit(splitAfter.Other - splitBefore.Other, options)} elsewhere (native heap, stacks, code)"));
+    row.Add(Megabytes(after));
+    row.Add(PerCircuit(after - before, options));
+    if (round == 1)
+    {
+        await CollectHeapSnapshotAsync(options, "");
+    }
 }
 
-// Let the last render batches be acknowledged and a garbage collection run before reading the RSS again.
-await Task.Delay(TimeSpan.FromSeconds(5));
-var after = Rss(options.Pid);
-await Console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"threads: {threadsBefore} before, {Threads(options.Pid)} after"));
-var splitAfter = RssSplit(options.Pid);
-await Console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-    $"RSS growth per circuit: {(splitAfter.GcHeap - splitBefore.GcHeap) / (double)options.Circuits / 1024 / 1024:F2} MB in the GC's reserved range, {(splitAfter.Other - splitBefore.Other) / (double)options.Circuits / 1024 / 1024:F2} MB elsewhere (native heap, stacks, code)"));
+Console.WriteLine($"| {string.Join(" | ", row)} |");
 if (Environment.GetEnvironmentVariable("SETTLE_SECONDS") is { Length: > 0 } settle)
 {
     await Task.Delay(TimeSpan.FromSeconds(int.Parse(settle, CultureInfo.InvariantCulture)));
-    var settled = Rss(options.Pid);
-    await Console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-        $"RSS {settle} s later: {settled / 1024.0 / 1024:F1} MB ({(settled - before) / (double)options.Circuits / 1024 / 1024:F2} MB per circuit)"));
-}
-
-var perCircuit = (after - before) / (double)options.Circuits;
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-    $"| /{options.Path} | {options.Circuits} | {before / 1024.0 / 1024:F1} MB | {after / 1024.0 / 1024:F1} MB | {perCircuit / 1024 / 1024:F2} MB |"));
-if (Environment.GetEnvironmentVariable("GCDUMP") is { Length: > 0 } dumpFile)
-{
-    // A heap snapshot (it forces a full collection) names the types that hold the circuits' memory.
-    using var dump = System.Diagnostics.Process.Start("dotnet-gcdump", ["collect", "-p", options.Pid.ToString(CultureInfo.InvariantCulture), "-o", dumpFile]);
-    await dump.WaitForExitAsync();
-    var afterFullCollection = Rss(options.Pid);
-    await Console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-        $"RSS after the dump's full collection: {afterFullCollection / 1024.0 / 1024:F1} MB ({(afterFullCollection - before) / (double)options.Circuits / 1024 / 1024:F2} MB per circuit)"));
+    await Console.Error.WriteLineAsync($"RSS {settle} s later: {Megabytes(Rss(options.Pid))}");
 }
 
 return 0;
 
-static async Task<IPage> OpenAsync(IBrowserContext context, string path)
+static async Task<IPage> OpenAsync(IBrowserContext context, Options options)
 {
     var page = await context.NewPageAsync();
-    await page.GotoAsync(path);
+    await page.GotoAsync(options.Path);
+    if (options.Template)
+    {
+        // The template's counter only counts once its circuit runs: click until it does.
+        await page.WaitForFunctionAsync(
+            "() => { document.querySelector('button.btn-primary').click(); return !document.querySelector('[role=status]').textContent.trim().endsWith(': 0'); }",
+            null, new() { PollingInterval = 200, Timeout = 60_000 });
+        return page;
+    }
+
     // The staff layout renders this once the circuit runs and has asked the browser for its time zone.
     await page.Locator("[data-interactive]").WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = 60_000 });
     return page;
 }
+
+// GCDUMP=<file> takes a heap snapshot (dotnet-gcdump) before the pages open and after the first round: the difference
+// is what the circuits hold on the managed heap. The snapshot forces a full collection.
+static async Task CollectHeapSnapshotAsync(Options options, string suffix)
+{
+    if (Environment.GetEnvironmentVariable("GCDUMP") is { Length: > 0 } dumpFile)
+    {
+        using var dump = System.Diagnostics.Process.Start("dotnet-gcdump", ["collect", "-p", options.Pid.ToString(CultureInfo.InvariantCulture), "-o", dumpFile + suffix]);
+        await dump.WaitForExitAsync();
+    }
+}
+
+// SMAPS=<file> keeps /proc/PID/smaps before and after each round (<file>.1.before, …), to see which mappings grew.
+static void CopySmaps(int pid, string suffix)
+{
+    if (Environment.GetEnvironmentVariable("SMAPS") is { Length: > 0 } smaps)
+    {
+        File.WriteAllText($"{smaps}.{suffix}", File.ReadAllText($"/proc/{pid}/smaps"));
+    }
+}
+
+static string Megabytes(long bytes) => string.Create(CultureInfo.InvariantCulture, $"{bytes / 1024.0 / 1024:F1} MB");
+
+static string PerCircuit(long bytes, Options options) => string.Create(CultureInfo.InvariantCulture, $"{bytes / (double)options.Circuits / 1024 / 1024:F2} MB");
 
 static int Threads(int pid) =>
     int.Parse(Regex.Match(File.ReadLines($"/proc/{pid}/status").Single(l => l.StartsWith("Threads:", StringComparison.Ordinal)), @"\d+").Value, CultureInfo.InvariantCulture);
@@ -153,7 +184,7 @@ static string InvitationLink(string pickupDirectory)
     throw new InvalidOperationException($"No invitation in {pickupDirectory}.");
 }
 
-internal sealed record Options(string BaseUrl, string PickupDirectory, int Pid, string Path, int Circuits)
+internal sealed record Options(string BaseUrl, string PickupDirectory, int Pid, string Path, int Circuits, bool Template)
 {
     public const string Password = "amber kettle harbour violin seventy";
 
@@ -163,6 +194,6 @@ internal sealed record Options(string BaseUrl, string PickupDirectory, int Pid, 
             args.SkipWhile(a => a != name).Skip(1).FirstOrDefault() ?? fallback ?? throw new ArgumentException($"{name} is missing.");
         return new Options(
             Value("--base"), Value("--pickup"), int.Parse(Value("--pid"), CultureInfo.InvariantCulture), Value("--path").TrimStart('/'),
-            int.Parse(Value("--circuits", "30"), CultureInfo.InvariantCulture));
+            int.Parse(Value("--circuits", "30"), CultureInfo.InvariantCulture), args.Contains("--template"));
     }
 }

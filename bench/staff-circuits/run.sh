@@ -43,19 +43,37 @@ portal() {
     exec dotnet CustomerCenter.dll "$@" )
 }
 
-echo "| path | circuits | RSS before | RSS after | per circuit |"
-echo "|---|---|---|---|---|"
-for path in ${PATHS:-staff/members staff/access-log}; do
-  rm -rf "$work/bench.db"* "$work/mail"
-  portal migrate >/dev/null
-  portal seed-demo --members 2000 --events 20000 >/dev/null
-  portal add-admin bench.admin@kammer.example >/dev/null
-  portal --urls "$base" >"$work/portal.log" 2>&1 &
-  pid=$!
-  for _ in $(seq 1 60); do curl -fs "$base/health" >/dev/null 2>&1 && break; sleep 1; done
-  curl -fs "$base/health" >/dev/null || { cat "$work/portal.log" >&2; exit 1; }
-  # The portal process itself (dotnet), not the subshell that started it.
-  app=$(pgrep -P "$pid" -f CustomerCenter.dll || echo "$pid")
-  dotnet bin/Release/net10.0/StaffCircuitsBench.dll --base "$base" --pickup "$work/mail" --pid "$app" --path "$path" --circuits "$circuits"
+template() {
+  # The stock Blazor Web App template (interactive server), its counter page measured the same way: the yardstick.
+  if [ ! -d "$work/template-app" ]; then
+    dotnet new blazor --interactivity Server --name Template --output "$work/template" >/dev/null
+    dotnet publish "$work/template/Template.csproj" -c Release -o "$work/template-app" --nologo -v quiet >&2
+  fi
+  ( cd "$work/template-app" && ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning exec dotnet Template.dll --urls "$base" )
+}
+
+echo "| path | circuits | RSS at start | RSS after N | per circuit, first N | RSS after 2N | per circuit, next N |"
+echo "|---|---|---|---|---|---|---|"
+for path in ${PATHS:-template staff/members staff/access-log}; do
+  if [ "$path" = template ]; then
+    template >"$work/portal.log" 2>&1 &
+    pid=$!
+    ready="$base/"
+    flags=(--template --path counter)
+  else
+    rm -rf "$work/bench.db"* "$work/mail"
+    portal migrate >/dev/null
+    portal seed-demo --members 2000 --events 20000 >/dev/null
+    portal add-admin bench.admin@kammer.example >/dev/null
+    portal --urls "$base" >"$work/portal.log" 2>&1 &
+    pid=$!
+    ready="$base/health"
+    flags=(--path "$path")
+  fi
+  for _ in $(seq 1 120); do curl -fs "$ready" >/dev/null 2>&1 && break; sleep 1; done
+  curl -fs "$ready" >/dev/null || { cat "$work/portal.log" >&2; exit 1; }
+  # The server process itself (dotnet), not the subshell that started it.
+  app=$(pgrep -P "$pid" -f 'CustomerCenter.dll|Template.dll' || echo "$pid")
+  dotnet bin/Release/net10.0/StaffCircuitsBench.dll --base "$base" --pickup "$work/mail" --pid "$app" --circuits "$circuits" "${flags[@]}"
   stop
 done
