@@ -23,7 +23,7 @@ public sealed class MemberActionsTests : IDisposable
         const string email = "to.lock@example.de";
         using var member = portal.CreatePortalClient();
         await portal.CreateMemberAsync(member, email);
-        var (memberId, actorId) = (await IdOfAsync(email), await StaffIdAsync("locker@chamber.example"));
+        var (memberId, actorId) = (await IdOfAsync(email), await portal.StaffIdAsync("locker@chamber.example"));
 
         await ActAsync(actions => actions.LockAsync(memberId, actorId));
 
@@ -44,7 +44,7 @@ public sealed class MemberActionsTests : IDisposable
         await client.RequestAccessAsync("invited.only@example.de");
         await portal.Mail.WaitForAsync("invited.only@example.de");
         await portal.CreateMemberAsync(client, "active.one@example.de");
-        var actorId = await StaffIdAsync("sender@chamber.example");
+        var actorId = await portal.StaffIdAsync("sender@chamber.example");
 
         await ActAsync(async actions => await actions.ResendInvitationAsync(await IdOfAsync("invited.only@example.de"), actorId));
         await ActAsync(async actions => await actions.SendResetLinkAsync(await IdOfAsync("active.one@example.de"), actorId));
@@ -59,7 +59,7 @@ public sealed class MemberActionsTests : IDisposable
         const string email = "erase.by.staff@example.de";
         using var client = portal.CreatePortalClient();
         await portal.CreateMemberAsync(client, email);
-        var (memberId, actorId) = (await IdOfAsync(email), await StaffIdAsync("eraser@chamber.example"));
+        var (memberId, actorId) = (await IdOfAsync(email), await portal.StaffIdAsync("eraser@chamber.example"));
 
         await ActAsync(actions => actions.EraseAsync(memberId, actorId));
 
@@ -76,12 +76,6 @@ public sealed class MemberActionsTests : IDisposable
     }
 
     private Task<Guid> IdOfAsync(string email) => portal.WithDbAsync(db => db.Users.Where(m => m.Email == email).Select(m => m.Id).SingleAsync());
-
-    private async Task<Guid> StaffIdAsync(string email)
-    {
-        using var staff = await portal.SignedInStaffAsync(email);
-        return await IdOfAsync(email);
-    }
 
     private Task<List<(AccessEventKind, Guid)>> EventsAsync(Guid memberId) => portal.WithDbAsync(async db =>
         (await db.AccessEvents.Where(e => e.MemberId == memberId && e.ActorId != null).Select(e => new { e.Kind, e.ActorId }).ToListAsync())

@@ -42,9 +42,9 @@ public sealed class StaffRequestTests : IDisposable
         await portal.CreateMemberAsync(member, email);
         await portal.WithDbAsync(db => db.Users.Where(m => m.Email == email).ExecuteUpdateAsync(s => s.SetProperty(m => m.Language, "en")));
         var id = SupportJourney.OpenedId(await member.OpenRequestAsync("Invoice", "Where is my invoice?"));
-        var actorId = await StaffIdAsync("helper@chamber.example");
+        var actorId = await portal.StaffIdAsync("helper@chamber.example");
 
-        Assert.Equal(StaffActionOutcome.Done, await ActAsync(actions => actions.ReplyAsync(id, actorId, "It is on its way.\nKind regards", internalNote: false)));
+        Assert.Equal(StaffActionOutcome.Done, await portal.ActOnSupportAsync(actions => actions.ReplyAsync(id, actorId, "It is on its way.\nKind regards", internalNote: false)));
 
         // Access, confirmation, answer; the outbox sends in parallel, so not necessarily in that order.
         await portal.Mail.WaitForAsync(email, 3);
@@ -67,10 +67,10 @@ public sealed class StaffRequestTests : IDisposable
         await portal.CreateMemberAsync(member, email);
         var id = SupportJourney.OpenedId(await member.OpenRequestAsync("Kündigung", "Ich möchte kündigen."));
         await portal.Mail.WaitForAsync(email, 2);
-        var actorId = await StaffIdAsync("notes@chamber.example");
+        var actorId = await portal.StaffIdAsync("notes@chamber.example");
 
-        Assert.Equal(StaffActionOutcome.Done, await ActAsync(actions => actions.ReplyAsync(id, actorId, "Nur intern: Kunde seit 2019", internalNote: true)));
-        Assert.Equal(StaffActionOutcome.Done, await ActAsync(actions => actions.ReplyAsync(id, actorId, "Öffentliche Antwort", internalNote: false)));
+        Assert.Equal(StaffActionOutcome.Done, await portal.ActOnSupportAsync(actions => actions.ReplyAsync(id, actorId, "Nur intern: Kunde seit 2019", internalNote: true)));
+        Assert.Equal(StaffActionOutcome.Done, await portal.ActOnSupportAsync(actions => actions.ReplyAsync(id, actorId, "Öffentliche Antwort", internalNote: false)));
 
         // Access, confirmation, the public answer: nothing for the note.
         await portal.Mail.WaitForAsync(email, 3);
@@ -97,11 +97,11 @@ public sealed class StaffRequestTests : IDisposable
         using var member = portal.CreatePortalClient();
         await portal.CreateMemberAsync(member, email);
         var id = SupportJourney.OpenedId(await member.OpenRequestAsync("Status", "Bitte bearbeiten."));
-        var actorId = await StaffIdAsync("worker@chamber.example");
-        var colleagueId = await StaffIdAsync("colleague@chamber.example");
+        var actorId = await portal.StaffIdAsync("worker@chamber.example");
+        var colleagueId = await portal.StaffIdAsync("colleague@chamber.example");
 
-        Assert.Equal(StaffActionOutcome.Done, await ActAsync(actions => actions.AssignAsync(id, actorId, colleagueId)));
-        Assert.Equal(StaffActionOutcome.Done, await ActAsync(actions => actions.ChangeStatusAsync(id, actorId, SupportRequestStatus.Closed)));
+        Assert.Equal(StaffActionOutcome.Done, await portal.ActOnSupportAsync(actions => actions.AssignAsync(id, actorId, colleagueId)));
+        Assert.Equal(StaffActionOutcome.Done, await portal.ActOnSupportAsync(actions => actions.ChangeStatusAsync(id, actorId, SupportRequestStatus.Closed)));
 
         var request = await portal.WithDbAsync(db => db.SupportRequests.AsNoTracking().SingleAsync(r => r.Id == id));
         Assert.Equal(colleagueId, request.AssigneeId);
@@ -112,7 +112,7 @@ public sealed class StaffRequestTests : IDisposable
         Assert.Contains((AccessEventKind.SupportRequestStatusChanged, actorId), events);
 
         // Choosing what is already set changes nothing and records nothing.
-        Assert.Equal(StaffActionOutcome.Done, await ActAsync(actions => actions.ChangeStatusAsync(id, actorId, SupportRequestStatus.Closed)));
+        Assert.Equal(StaffActionOutcome.Done, await portal.ActOnSupportAsync(actions => actions.ChangeStatusAsync(id, actorId, SupportRequestStatus.Closed)));
         Assert.Equal(events.Count, (await EventsAsync(email)).Count);
     }
 
@@ -125,8 +125,8 @@ public sealed class StaffRequestTests : IDisposable
         var id = SupportJourney.OpenedId(await member.OpenRequestAsync("Versuch", "Nichts soll passieren."));
         var memberId = await portal.WithDbAsync(db => db.Users.Where(m => m.Email == email).Select(m => m.Id).SingleAsync());
 
-        Assert.Equal(StaffActionOutcome.NoLongerStaff, await ActAsync(actions => actions.ReplyAsync(id, memberId, "Ich antworte mir selbst", internalNote: false)));
-        Assert.Equal(StaffActionOutcome.NoLongerStaff, await ActAsync(actions => actions.ChangeStatusAsync(id, memberId, SupportRequestStatus.Closed)));
+        Assert.Equal(StaffActionOutcome.NoLongerStaff, await portal.ActOnSupportAsync(actions => actions.ReplyAsync(id, memberId, "Ich antworte mir selbst", internalNote: false)));
+        Assert.Equal(StaffActionOutcome.NoLongerStaff, await portal.ActOnSupportAsync(actions => actions.ChangeStatusAsync(id, memberId, SupportRequestStatus.Closed)));
 
         Assert.Equal(1, await portal.WithDbAsync(db => db.SupportMessages.CountAsync(m => m.RequestId == id)));
         Assert.Equal(SupportRequestStatus.New, await portal.WithDbAsync(db => db.SupportRequests.Where(r => r.Id == id).Select(r => r.Status).SingleAsync()));
@@ -142,8 +142,8 @@ public sealed class StaffRequestTests : IDisposable
         var fiveDaysAgo = portal.Clock.GetUtcNow().UtcDateTime.AddDays(-5);
         await portal.WithDbAsync(db => db.SupportRequests.Where(r => r.Id == old).ExecuteUpdateAsync(s => s.SetProperty(r => r.CreatedAt, fiveDaysAgo).SetProperty(r => r.UpdatedAt, fiveDaysAgo)));
         var fresh = SupportJourney.OpenedId(await member.OpenRequestAsync("Passwort", "Ich habe mein Kennwort vergessen.", "customer-center"));
-        var actorId = await StaffIdAsync("queue.staff@chamber.example");
-        await ActAsync(actions => actions.AssignAsync(fresh, actorId, actorId));
+        var actorId = await portal.StaffIdAsync("queue.staff@chamber.example");
+        await portal.ActOnSupportAsync(actions => actions.AssignAsync(fresh, actorId, actorId));
 
         async Task<IEnumerable<long>> Ids(SupportQueueFilter filter)
         {
@@ -165,7 +165,7 @@ public sealed class StaffRequestTests : IDisposable
         Assert.Empty(await Ids(new SupportQueueFilter { Search = "ennwort" }));
 
         // Internal notes and staff replies are searched too; Japanese without spaces by its pairs of characters.
-        await ActAsync(actions => actions.ReplyAsync(old, actorId, "請求書を再送しました", internalNote: true));
+        await portal.ActOnSupportAsync(actions => actions.ReplyAsync(old, actorId, "請求書を再送しました", internalNote: true));
         Assert.Equal([old], await Ids(new SupportQueueFilter { Search = "請求書" }));
         Assert.Equal([old], await Ids(new SupportQueueFilter { Search = "再送" }));
     }
@@ -237,18 +237,6 @@ public sealed class StaffRequestTests : IDisposable
         Assert.NotNull(table);
         Assert.Contains(SupportRequestNumber.Format(id), table.TextContent, StringComparison.Ordinal);
         Assert.Contains("Adresse ändern", table.TextContent, StringComparison.Ordinal);
-    }
-
-    private async Task<StaffActionOutcome> ActAsync(Func<StaffSupportActions, Task<StaffActionOutcome>> action)
-    {
-        await using var scope = portal.Services.CreateAsyncScope();
-        return await action(scope.ServiceProvider.GetRequiredService<StaffSupportActions>());
-    }
-
-    private async Task<Guid> StaffIdAsync(string email)
-    {
-        using var staff = await portal.SignedInStaffAsync(email);
-        return await portal.WithDbAsync(db => db.Users.Where(m => m.Email == email).Select(m => m.Id).SingleAsync());
     }
 
     private Task<List<(AccessEventKind, Guid)>> EventsAsync(string memberEmail) => portal.WithDbAsync(async db =>

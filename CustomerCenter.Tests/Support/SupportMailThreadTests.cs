@@ -25,8 +25,8 @@ public sealed class SupportMailThreadTests : IDisposable
         using var member = portal.CreatePortalClient();
         await portal.CreateMemberAsync(member, email);
         var id = SupportJourney.OpenedId(await member.OpenRequestAsync("Rechnung", "Wo ist meine Rechnung?", topic: "japanmarkt"));
-        var actorId = await StaffIdAsync("faden.staff@chamber.example");
-        Assert.Equal(StaffActionOutcome.Done, await ActAsync(actions => actions.ReplyAsync(id, actorId, "Sie ist unterwegs.", internalNote: false)));
+        var actorId = await portal.StaffIdAsync("faden.staff@chamber.example");
+        Assert.Equal(StaffActionOutcome.Done, await portal.ActOnSupportAsync(actions => actions.ReplyAsync(id, actorId, "Sie ist unterwegs.", internalNote: false)));
 
         await portal.Mail.WaitForAsync(email, 3);
         var number = SupportRequestNumber.Format(id);
@@ -59,13 +59,13 @@ public sealed class SupportMailThreadTests : IDisposable
         await portal.CreateMemberAsync(member, email);
         var id = SupportJourney.OpenedId(await member.OpenRequestAsync("Status", "Bitte prüfen"));
         await portal.Mail.WaitForAsync(email, 2);
-        var actorId = await StaffIdAsync("status.staff@chamber.example");
+        var actorId = await portal.StaffIdAsync("status.staff@chamber.example");
         var number = SupportRequestNumber.Format(id);
 
-        Assert.Equal(StaffActionOutcome.Done, await ActAsync(actions => actions.ChangeStatusAsync(id, actorId, SupportRequestStatus.Open)));
-        Assert.Equal(StaffActionOutcome.Done, await ActAsync(actions => actions.ReplyAsync(id, actorId, "Vermerk", internalNote: true)));
-        Assert.Equal(StaffActionOutcome.Done, await ActAsync(actions => actions.ChangeStatusAsync(id, actorId, SupportRequestStatus.WaitingForMember)));
-        Assert.Equal(StaffActionOutcome.Done, await ActAsync(actions => actions.ChangeStatusAsync(id, actorId, SupportRequestStatus.Closed)));
+        Assert.Equal(StaffActionOutcome.Done, await portal.ActOnSupportAsync(actions => actions.ChangeStatusAsync(id, actorId, SupportRequestStatus.Open)));
+        Assert.Equal(StaffActionOutcome.Done, await portal.ActOnSupportAsync(actions => actions.ReplyAsync(id, actorId, "Vermerk", internalNote: true)));
+        Assert.Equal(StaffActionOutcome.Done, await portal.ActOnSupportAsync(actions => actions.ChangeStatusAsync(id, actorId, SupportRequestStatus.WaitingForMember)));
+        Assert.Equal(StaffActionOutcome.Done, await portal.ActOnSupportAsync(actions => actions.ChangeStatusAsync(id, actorId, SupportRequestStatus.Closed)));
 
         await portal.Mail.WaitForAsync(email, 4);
         var subjects = portal.Mail.To(email).Select(m => m.Subject).ToList();
@@ -84,8 +84,8 @@ public sealed class SupportMailThreadTests : IDisposable
         var unassigned = SupportJourney.OpenedId(await member.OpenRequestAsync("Ohne Bearbeiter", "Erste Nachricht"));
         var assigned = SupportJourney.OpenedId(await member.OpenRequestAsync("Mit Bearbeiterin", "Erste Nachricht"));
         const string staffEmail = "bearbeiterin@chamber.example";
-        var actorId = await StaffIdAsync(staffEmail);
-        Assert.Equal(StaffActionOutcome.Done, await ActAsync(actions => actions.AssignAsync(assigned, actorId, actorId)));
+        var actorId = await portal.StaffIdAsync(staffEmail);
+        Assert.Equal(StaffActionOutcome.Done, await portal.ActOnSupportAsync(actions => actions.AssignAsync(assigned, actorId, actorId)));
 
         await member.ReplyAsync(unassigned, "Nachtrag eins");
         await member.ReplyAsync(assigned, "Nachtrag zwei");
@@ -109,17 +109,5 @@ public sealed class SupportMailThreadTests : IDisposable
                 return mail;
             }
         }
-    }
-
-    private async Task<StaffActionOutcome> ActAsync(Func<StaffSupportActions, Task<StaffActionOutcome>> action)
-    {
-        await using var scope = portal.Services.CreateAsyncScope();
-        return await action(scope.ServiceProvider.GetRequiredService<StaffSupportActions>());
-    }
-
-    private async Task<Guid> StaffIdAsync(string email)
-    {
-        using var staff = await portal.SignedInStaffAsync(email);
-        return await portal.WithDbAsync(db => db.Users.Where(m => m.Email == email).Select(m => m.Id).SingleAsync());
     }
 }
