@@ -24,20 +24,15 @@ internal static class FederationRateLimiting
     public const int TokenNetworkFactor = 4;
 
     private const string ClientIdItem = "CustomerCenter.Federation.TokenClientId";
-    private const int RetryAfterSeconds = 60;
-    private static readonly TimeSpan Window = TimeSpan.FromSeconds(RetryAfterSeconds);
+    private static readonly int RetryAfterSeconds = (int)PerMinuteLimits.Window.TotalSeconds;
 
     private enum Budget { None, Browser, Token, Api }
 
     public static WebApplication UseFederationRateLimits(this WebApplication app)
     {
         var limits = app.Services.GetRequiredService<IOptions<RateLimitOptions>>().Value;
-        var redisOptions = app.Services.GetRequiredService<IOptions<RedisOptions>>().Value;
-        var redis = app.Services.GetRequiredService<RedisConnection>();
-
-        RateLimitPartition<string> Partition(string key, int permits) => redisOptions.IsConfigured
-            ? RateLimitPartition.Get($"{redisOptions.KeyPrefix}|oidc|{key}", partitionKey => new SharedFixedWindowLimiter(partitionKey, permits, Window, redis))
-            : RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = Window, QueueLimit = 0 });
+        var perMinute = new PerMinuteLimits(app.Services.GetRequiredService<IOptions<RedisOptions>>().Value, app.Services.GetRequiredService<RedisConnection>());
+        RateLimitPartition<string> Partition(string key, int permits) => perMinute.Partition($"oidc|{key}", permits);
 
         var options = new RateLimiterOptions
         {

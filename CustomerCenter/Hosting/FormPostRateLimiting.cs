@@ -72,25 +72,12 @@ internal static class FormPostRateLimiting
 
     private sealed class ClientCounter(RedisOptions options, RedisConnection redis)
     {
-        private static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
+        private readonly PerMinuteLimits limits = new(options, redis);
 
         /// <summary>Reading pages is never limited; form posts are counted per client network.</summary>
-        public RateLimitPartition<string> PerClient(HttpContext context, string kind, int permitsPerMinute)
-        {
-            if (!FormPostGuard.IsFormPost(context))
-            {
-                return RateLimitPartition.GetNoLimiter("not a form post");
-            }
-
-            var client = $"{kind}|{ClientNetwork.Of(context.Connection.RemoteIpAddress)}";
-            return options.IsConfigured
-                ? RateLimitPartition.Get($"{options.KeyPrefix}|{client}", key => new SharedFixedWindowLimiter(key, permitsPerMinute, Window, redis))
-                : RateLimitPartition.GetFixedWindowLimiter(client, _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = permitsPerMinute,
-                    Window = Window,
-                    QueueLimit = 0,
-                });
-        }
+        public RateLimitPartition<string> PerClient(HttpContext context, string kind, int permitsPerMinute) =>
+            FormPostGuard.IsFormPost(context)
+                ? limits.Partition($"{kind}|{ClientNetwork.Of(context.Connection.RemoteIpAddress)}", permitsPerMinute)
+                : RateLimitPartition.GetNoLimiter("not a form post");
     }
 }
