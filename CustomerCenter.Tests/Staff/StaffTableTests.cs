@@ -84,4 +84,22 @@ public sealed class StaffTableTests : PortalPageContext
         Assert.Contains("\"><script>alert(2)</script>", row.TextContent, StringComparison.Ordinal);
         Assert.Equal("o'brien+<b>@example.de", row.QuerySelector("a")!.TextContent);
     }
+
+    [Fact]
+    public async Task The_access_log_names_a_site_once_the_site_names_arrive_after_the_rows()
+    {
+        var member = await Portal.AddMemberAsync("site.member@example.de");
+        var signIn = Event(Portal.Clock.GetUtcNow().UtcDateTime.AddMinutes(-5), CustomerCenter.AccessLog.AccessEventKind.SiteSignedIn, member.Id);
+        signIn.SiteClientId = "events";
+        await Portal.AddEventsAsync(signIn);
+        await UsePortalDatabaseAsync();
+        using var culture = CultureScope.Use("en");
+
+        // The page loads the names after its first chart, so the table's rows usually come first.
+        var cut = Render<AccessEventTable>(table => table.Add(t => t.Filter, CustomerCenter.AccessLog.AccessLogFilter.All));
+        cut.WaitForAssertion(() => Assert.Contains("site.member@example.de", cut.Find("tbody tr.mud-table-row").TextContent, StringComparison.Ordinal));
+        cut.Render(table => table.Add(t => t.Sites, new Dictionary<string, string> { ["events"] = "Veranstaltungen" }));
+
+        Assert.Contains("Veranstaltungen", cut.Find("tbody tr.mud-table-row").TextContent, StringComparison.Ordinal);
+    }
 }
