@@ -159,6 +159,21 @@ public sealed class MemberDirectoryTests(MemberDirectoryTests.Members members) :
         Assert.Single(last.Rows);
     }
 
+    [Theory]
+    // "s" matches Schmidt, Schmitz and Sommer by last name and sato@, sommer@ by e-mail: four members, Sommer in two ranges.
+    [InlineData(2, 2, true)]
+    [InlineData(3, 3, true)]
+    [InlineData(4, 4, false)]
+    [InlineData(10, 4, false)]
+    public async Task A_search_counts_each_member_once_across_its_ranges_and_says_more_than_beyond_the_limit(int limit, int expectedCount, bool expectedMoreThan)
+    {
+        await using var scope = members.Portal.Services.CreateAsyncScope();
+        var page = await scope.ServiceProvider.GetRequiredService<MemberDirectory>()
+            .SearchAsync("s", MemberSortColumn.LastName, false, 0, 1, exactCountLimit: limit, CancellationToken.None);
+
+        Assert.Equal((expectedCount, expectedMoreThan), (page.TotalCount, page.MoreThanTotal));
+    }
+
     private Task<MemberDirectoryPage> SearchAsync(string? search, MemberSortColumn sort, bool descending, int page, int pageSize) =>
         SearchAsync(members.Portal, search, sort, descending, page, pageSize);
 
