@@ -34,6 +34,7 @@ public sealed class AccessibilityBrowserTests(BrowserHost host)
         {
             ("home", "staff"), ("members", "staff/members"), ("member detail", $"staff/members/{member.Id}"),
             ("access log", "staff/access-log"), ("team", "staff/team"), ("embed", "staff/embed"),
+            ("sites", "staff/sites"),
         })
         {
             await StaffBrowserLogin.OpenAsync(page, path);

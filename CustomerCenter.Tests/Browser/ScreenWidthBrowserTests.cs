@@ -2,6 +2,7 @@ using CustomerCenter.AccessLog;
 using CustomerCenter.Staff;
 using CustomerCenter.Tests.AccessLog;
 using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
 
 namespace CustomerCenter.Tests.Browser;
 
@@ -28,7 +29,7 @@ public sealed class ScreenWidthBrowserTests(BrowserHost host)
         var page = await context.NewPageAsync();
         await StaffBrowserLogin.SignInAsync(host, page, adminEmail);
 
-        foreach (var path in new[] { "staff/members", $"staff/members/{member.Id}", "staff/access-log", "staff/team", "staff/embed" })
+        foreach (var path in new[] { "staff/members", $"staff/members/{member.Id}", "staff/access-log", "staff/team", "staff/embed", "staff/sites" })
         {
             await StaffBrowserLogin.OpenAsync(page, path);
 
@@ -56,8 +57,13 @@ public sealed class ScreenWidthBrowserTests(BrowserHost host)
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Navigation öffnen", Exact = true }).ClickAsync();
 
+        await page.WaitForFunctionAsync("() => document.querySelector('.mud-drawer').getBoundingClientRect().right > 1");
+
         await page.GetByRole(AriaRole.Link, new() { Name = "Zugriffsprotokoll" }).ClickAsync();
         await page.WaitForURLAsync("**/staff/access-log");
+        // The link chosen closes the drawer again: it lay over the page.
+        await Expect(page.Locator(".staff-drawer-overlay")).ToHaveCountAsync(0);
+        await page.WaitForFunctionAsync("() => document.querySelector('.mud-drawer').getBoundingClientRect().right <= 1");
     }
 
     /// <summary>A closed responsive drawer is moved off the left edge rather than hidden.</summary>
