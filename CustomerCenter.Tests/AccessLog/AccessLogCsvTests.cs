@@ -121,6 +121,9 @@ public sealed class AccessLogCsvTests : IDisposable
     [InlineData("kind=99")]
     [InlineData("outcome=Maybe")]
     [InlineData("member=42")]
+    [InlineData("portal-only=maybe")]
+    [InlineData("site=%01events")]
+    [InlineData("site=aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa")]
     public async Task A_filter_that_makes_no_sense_is_answered_400(string query)
     {
         await portal.AddStaffAsync("strict.staff@chamber.example");
@@ -130,6 +133,29 @@ public sealed class AccessLogCsvTests : IDisposable
         var response = await client.Http.GetAsync($"/staff/access-log/export?{query}");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("epaper", false, new[] { "epaper" })]
+    [InlineData(null, true, new[] { "" })]
+    public async Task The_page_s_export_link_exports_only_the_site_it_shows(string? site, bool portalOnly, string[] expectedSites)
+    {
+        await portal.AddStaffAsync("site.export@chamber.example");
+        var member = await portal.AddMemberAsync("site.exported@example.de");
+        var events = new[] { Event(Day, AccessEventKind.SiteSignedIn, member.Id), Event(Day, AccessEventKind.SiteSignedIn, member.Id), Event(Day, AccessEventKind.LoginSucceeded, member.Id) };
+        events[0].SiteClientId = "epaper";
+        events[1].SiteClientId = "events";
+        await portal.AddEventsAsync(events);
+        using var client = portal.CreatePortalClient();
+        await client.LogInAsync("site.export@chamber.example");
+        var link = CustomerCenter.Staff.Pages.AccessLogQueryString.ForExport(
+            new AccessLogFilter { MemberId = member.Id, SiteClientId = site, PortalOnly = portalOnly }, AccessLogCsvFormat.Rfc4180, timeZone: null);
+
+        var response = await client.Http.GetAsync("/" + link);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var rows = (await response.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries)[1..];
+        Assert.Equal(expectedSites, rows.Select(row => row.Split(',')[^1]));
     }
 
     private async Task<byte[]> ExportAsync(AccessLogFilter filter)
