@@ -43,7 +43,8 @@ await CollectHeapSnapshotAsync(options, ".before");
 // Two rounds, every page kept open: the first N circuits on a portal that has served one page (what an operator sees
 // after a restart: it includes the tiered JIT recompiling hot methods and the GC growing its budgets), then N more
 // next to them (what one more open page costs a portal that has been running).
-var row = new List<string> { $"/{options.Path}", options.Circuits.ToString(CultureInfo.InvariantCulture), Megabytes(Rss(options.Pid)) };
+var start = Rss(options.Pid);
+var row = new List<string> { $"/{options.Path}", options.Circuits.ToString(CultureInfo.InvariantCulture), Megabytes(start) };
 var pages = new List<IPage>();
 for (var round = 1; round <= 2; round++)
 {
@@ -65,17 +66,17 @@ for (var round = 1; round <= 2; round++)
         $"round {round}: threads {threadsBefore} before, {Threads(options.Pid)} after; RSS growth per circuit: {PerCircuit(splitAfter.GcHeap - splitBefore.GcHeap, options)} in the GC's reserved range, {PerCircuit(splitAfter.Other - splitBefore.Other, options)} elsewhere (native heap, stacks, code)"));
     row.Add(Megabytes(after));
     row.Add(PerCircuit(after - before, options));
-    if (round == 1)
-    {
-        await CollectHeapSnapshotAsync(options, "");
-    }
 }
+
+// After both rounds: a snapshot forces a full collection, which taken between the rounds would change the second.
+await CollectHeapSnapshotAsync(options, "");
 
 Console.WriteLine($"| {string.Join(" | ", row)} |");
 if (Environment.GetEnvironmentVariable("SETTLE_SECONDS") is { Length: > 0 } settle)
 {
     await Task.Delay(TimeSpan.FromSeconds(int.Parse(settle, CultureInfo.InvariantCulture)));
-    await Console.Error.WriteLineAsync($"RSS {settle} s later: {Megabytes(Rss(options.Pid))}");
+    var settled = Rss(options.Pid);
+    await Console.Error.WriteLineAsync($"RSS {settle} s later: {Megabytes(settled)} ({PerCircuit(settled - start, options with { Circuits = 2 * options.Circuits })} per open page)");
 }
 
 return 0;
@@ -98,8 +99,8 @@ static async Task<IPage> OpenAsync(IBrowserContext context, Options options)
     return page;
 }
 
-// GCDUMP=<file> takes a heap snapshot (dotnet-gcdump) before the pages open and after the first round: the difference
-// is what the circuits hold on the managed heap. The snapshot forces a full collection.
+// GCDUMP=<file> takes a heap snapshot (dotnet-gcdump) before the pages open and after both rounds: the difference is
+// what the circuits hold on the managed heap. The snapshot forces a full collection.
 static async Task CollectHeapSnapshotAsync(Options options, string suffix)
 {
     if (Environment.GetEnvironmentVariable("GCDUMP") is { Length: > 0 } dumpFile)
