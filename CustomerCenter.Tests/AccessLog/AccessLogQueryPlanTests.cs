@@ -57,5 +57,17 @@ public sealed class AccessLogQueryPlanTests(PortalFactory portal) : IClassFixtur
         Assert.DoesNotContain("TEMP B-TREE", plan, StringComparison.Ordinal);
     }
 
+    [SqliteFact]
+    public async Task A_site_s_chart_counts_a_day_from_the_site_index_alone()
+    {
+        var day = new DateTime(2026, 3, 1, 0, 0, 0, DateTimeKind.Utc);
+
+        var plan = await portal.QueryPlanAsync<AccessLogReader, AccessLogReader.KindCount>(reader =>
+            reader.LoginCountsQuery(new AccessLogFilter { SiteClientId = "events" }, [AccessEventKind.SiteSignedIn], day, day.AddDays(1)));
+
+        // Covering: the kind is in the index, so a busy site's silent sign-ons are counted without reading their rows.
+        Assert.Matches(@"SEARCH \w+ USING COVERING INDEX IX_AccessEvents_SiteClientId_OccurredAt_Id_Kind \(SiteClientId=\? AND OccurredAt>\? AND OccurredAt<\?\)", plan);
+    }
+
     private Task<string> PlanAsync(Func<AccessLogReader, IQueryable<AccessLogRow>> query) => portal.QueryPlanAsync(query);
 }

@@ -115,7 +115,6 @@ public sealed class AccessLogReader(CustomerCenterDb db, ILookupNormalizer norma
         var countedHours = filter.MemberId is null && string.IsNullOrWhiteSpace(filter.Email) && !siteChart
             ? await CountedHoursAsync(filter, loginKinds, from, to, ct)
             : null;
-        var logins = Filtered(filter with { From = null, To = null }, walkTimeIndex: false).Where(e => loginKinds.Contains(e.Kind));
         // One small query per day rather than one GROUP BY over a computed day: each is a range count on the
         // (Kind, OccurredAt, Id) index, needs no date function on every row, and reads the same on SQLite and PostgreSQL.
         // The days are the viewer's: their midnights, which in UTC move with the zone's offset (and its summer time).
@@ -131,19 +130,26 @@ public sealed class AccessLogReader(CustomerCenterDb db, ILookupNormalizer norma
                 continue;
             }
 
-            var counts = await logins
-                .Where(e => e.OccurredAt >= dayStart && e.OccurredAt < dayEnd)
-                .GroupBy(e => e.Kind)
-                .Select(g => new { Kind = g.Key, Count = g.Count() })
-                .ToListAsync(ct);
-            result.Add(new LoginsPerDay(
-                DateOnly.FromDateTime(day),
-                counts.Where(c => c.Kind == AccessEventKind.SiteSignedIn || AccessEventOutcomes.Of(c.Kind) == AccessEventOutcome.Succeeded).Sum(c => c.Count),
-                counts.Where(c => AccessEventOutcomes.Of(c.Kind) == AccessEventOutcome.Failed).Sum(c => c.Count)));
+            var counts = await LoginCountsQuery(filter, loginKinds, dayStart, dayEnd).ToListAsync(ct);
+            result.Add(siteChart
+                ? new LoginsPerDay(DateOnly.FromDateTime(day), counts.Sum(c => c.Count), 0)
+                : new LoginsPerDay(
+                    DateOnly.FromDateTime(day),
+                    counts.Where(c => AccessEventOutcomes.Of(c.Kind) == AccessEventOutcome.Succeeded).Sum(c => c.Count),
+                    counts.Where(c => AccessEventOutcomes.Of(c.Kind) == AccessEventOutcome.Failed).Sum(c => c.Count)));
         }
 
         return result;
     }
+
+    /// <summary>The filter's events of <paramref name="kinds"/> in [<paramref name="start"/>, <paramref name="end"/>), counted per kind: one day of the chart.</summary>
+    internal IQueryable<KindCount> LoginCountsQuery(AccessLogFilter filter, AccessEventKind[] kinds, DateTime start, DateTime end) =>
+        Filtered(filter with { From = null, To = null }, walkTimeIndex: false)
+            .Where(e => kinds.Contains(e.Kind) && e.OccurredAt >= start && e.OccurredAt < end)
+            .GroupBy(e => e.Kind)
+            .Select(g => new KindCount(g.Key, g.Count()));
+
+    internal sealed record KindCount(AccessEventKind Kind, int Count);
 
     /// <summary>
     /// The logins of every UTC hour in [<paramref name="from"/>, <paramref name="to"/>) from the hourly counts,

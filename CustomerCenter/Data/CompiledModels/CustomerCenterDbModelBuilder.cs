@@ -11,7 +11,7 @@ namespace CustomerCenter.Data.CompiledModels
     public partial class CustomerCenterDbModel
     {
         private CustomerCenterDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("18bd5a8a-6847-458f-bf2e-e6beacad7694"), entityTypeCount: 24)
+            : base(skipDetectChanges: false, modelId: new Guid("67eb1a98-8e67-4c11-bf19-2d8cba3f0b19"), entityTypeCount: 24)
         {
         }
 

@@ -58,7 +58,7 @@ namespace CustomerCenter.Data.Migrations
 
                     b.HasIndex("MemberId", "OccurredAt", "Id");
 
-                    b.HasIndex("SiteClientId", "OccurredAt", "Id")
+                    b.HasIndex("SiteClientId", "OccurredAt", "Id", "Kind")
                         .HasFilter("\"SiteClientId\" IS NOT NULL");
 
                     b.ToTable("AccessEvents", t =>

@@ -115,7 +115,7 @@ namespace CustomerCenter.Data.PostgreSqlCompiledModels
                 new[] { memberId, occurredAt, id });
 
             var index3 = runtimeEntityType.AddIndex(
-                new[] { siteClientId, occurredAt, id });
+                new[] { siteClientId, occurredAt, id, kind });
             index3.AddAnnotation("Relational:Filter", "\"SiteClientId\" IS NOT NULL");
 
             var accessEvents_CountPerHour_Delete = runtimeEntityType.AddTrigger(

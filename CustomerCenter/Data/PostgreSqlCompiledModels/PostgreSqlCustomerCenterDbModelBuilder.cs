@@ -12,7 +12,7 @@ namespace CustomerCenter.Data.PostgreSqlCompiledModels
     public partial class PostgreSqlCustomerCenterDbModel
     {
         private PostgreSqlCustomerCenterDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("8ae029ec-01b7-49d8-8bc8-636efa3fa97b"), entityTypeCount: 24)
+            : base(skipDetectChanges: false, modelId: new Guid("22fdbdff-1073-4714-aa7e-c3a9047e916a"), entityTypeCount: 24)
         {
         }
 

@@ -65,7 +65,7 @@ namespace CustomerCenter.Data.PostgreSqlMigrations
 
                     b.HasIndex("MemberId", "OccurredAt", "Id");
 
-                    b.HasIndex("SiteClientId", "OccurredAt", "Id")
+                    b.HasIndex("SiteClientId", "OccurredAt", "Id", "Kind")
                         .HasFilter("\"SiteClientId\" IS NOT NULL");
 
                     b.ToTable("AccessEvents", t =>
