@@ -11,7 +11,7 @@ internal sealed class OutboxMailConfiguration : IEntityTypeConfiguration<OutboxM
         mail.ToTable(OutboxSql.Table);
         mail.Property(m => m.Id).ValueGeneratedNever();
         mail.Property(m => m.Kind).HasConversion<string>().HasMaxLength(40);
-        mail.Property(m => m.To).HasMaxLength(320);
+        mail.Property(m => m.To).HasMaxLength(MailAddresses.MaxLength);
         mail.Property(m => m.Subject).HasMaxLength(300);
         mail.Property(m => m.ReplyTo).HasMaxLength(400);
         mail.Property(m => m.MessageId).HasMaxLength(MailThread.MessageIdLength);

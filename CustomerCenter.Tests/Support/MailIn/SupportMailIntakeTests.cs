@@ -1,0 +1,48 @@
+using CustomerCenter.Support;
+using CustomerCenter.Support.MailIn;
+using CustomerCenter.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MimeKit;
+
+namespace CustomerCenter.Tests.Support.MailIn;
+
+/// <summary>
+/// The intake on its own, without an IMAP server: what one fetched mail does to the database and the outbox, on both
+/// providers.
+/// </summary>
+public sealed class SupportMailIntakeTests : IDisposable
+{
+    private readonly PortalFactory portal = new PortalFactory().With("Portal:PublicUrl", "https://localhost");
+
+    public void Dispose() => portal.Dispose();
+
+    [Fact]
+    public async Task A_sender_address_longer_than_the_columns_is_no_usable_sender()
+    {
+        var longAddress = "kunde@" + string.Join('.', Enumerable.Repeat(new string('d', 60), 6)) + ".example";
+        Assert.True(longAddress.Length > CustomerCenter.Mail.MailAddresses.MaxLength);
+        var mail = Mail(longAddress, "communication@portal.example", "Sehr lange Adresse");
+
+        Assert.Equal(MailIntakeOutcome.Ignored, await ReceiveAsync(mail));
+        Assert.Equal(0, await portal.WithDbAsync(db => db.SupportRequests.CountAsync()));
+        Assert.Equal(0, await portal.WithDbAsync(db => db.OutboxMails.CountAsync()));
+    }
+
+    private async Task<MailIntakeOutcome> ReceiveAsync(MimeMessage message)
+    {
+        await using var scope = portal.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<SupportMailIntake>().ReceiveAsync(message, CancellationToken.None);
+    }
+
+    private static MimeMessage Mail(string from, string to, string text, string? messageId = null)
+    {
+        var message = new MimeMessage();
+        message.From.Add(MailboxAddress.Parse(from));
+        message.To.Add(MailboxAddress.Parse(to));
+        message.Subject = "Frage";
+        message.MessageId = messageId ?? MimeKit.Utils.MimeUtils.GenerateMessageId("example.de");
+        message.Body = new TextPart("plain") { Text = text };
+        return message;
+    }
+}
