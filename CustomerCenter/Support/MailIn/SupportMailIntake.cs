@@ -20,6 +20,7 @@ public sealed class SupportMailIntake(
     CustomerCenterDb db,
     SupportMails mails,
     VisitorSupportRequests visitors,
+    StaffSupportRequests requests,
     AttachmentIntake attachments,
     IStringLocalizer<Texts> texts,
     IOptions<SupportOptions> options,
@@ -122,13 +123,8 @@ public sealed class SupportMailIntake(
         return requestId is null ? null : await db.SupportRequests.SingleOrDefaultAsync(r => r.Id == requestId, cancellationToken);
     }
 
-    private async Task<bool> IsFromRequesterAsync(SupportRequest request, string address, CancellationToken cancellationToken)
-    {
-        var requester = request.MemberId is { } memberId
-            ? await db.Users.Where(m => m.Id == memberId).Select(m => m.Email).SingleOrDefaultAsync(cancellationToken)
-            : request.Email;
-        return requester is not null && string.Equals(requester, address, StringComparison.OrdinalIgnoreCase);
-    }
+    private async Task<bool> IsFromRequesterAsync(SupportRequest request, string address, CancellationToken cancellationToken) =>
+        await requests.RequesterAsync(request, cancellationToken) is { } requester && string.Equals(requester.Email, address, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The topic whose address the mail was sent to (with or without a token), else the first configured.</summary>
     private SupportTopic TopicFor(InboundMail mail)
