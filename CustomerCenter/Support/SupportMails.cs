@@ -107,7 +107,7 @@ public sealed class SupportMails(
             .OrderBy(r => r.CreatedAt).ThenBy(r => r.Id)
             .Select(r => r.MessageId)
             .ToListAsync();
-        var references = earlier.Count <= ReferencesKept ? earlier : [earlier[0], .. earlier[^(ReferencesKept - 1)..]];
+        var references = Trimmed(earlier);
         var messageId = $"{Guid.CreateVersion7():N}@{MessageIdDomain()}";
         db.SupportMailReferences.Add(new SupportMailReference
         {
@@ -117,6 +117,21 @@ public sealed class SupportMails(
             CreatedAt = clock.GetUtcNow().UtcDateTime,
         });
         return new MailThread(ReplyAddress(request), messageId, references);
+    }
+
+    /// <summary>
+    /// The first and the latest IDs, as many as <see cref="ReferencesKept"/> allows and their joined length fits the
+    /// outbox's column: dropped from the middle, as RFC 5322 §3.6.4 suggests for a long References field.
+    /// </summary>
+    private static List<string> Trimmed(List<string> earlier)
+    {
+        var references = earlier.Count <= ReferencesKept ? earlier : [earlier[0], .. earlier[^(ReferencesKept - 1)..]];
+        while (references.Count > 2 && references.Sum(r => r.Length) + references.Count - 1 > MailThread.ReferencesLength)
+        {
+            references.RemoveAt(1);
+        }
+
+        return references;
     }
 
     /// <summary>The topic's address with the token after a plus (<c>support+token@example.de</c>), with the topic's name.</summary>
