@@ -98,6 +98,14 @@ public sealed class SupportMailThreadTests : IDisposable
         var toAssignee = await WaitForSubjectAsync(staffEmail, $"Neue Nachricht zur Anfrage {SupportRequestNumber.Format(assigned)}");
         Assert.Contains("Nachtrag zwei", toAssignee.Text, StringComparison.Ordinal);
         Assert.Single(portal.Mail.To("communication@portal.example"));
+
+        // Staff answering a notice write to nobody's request: no token in its Reply-To, but still in the thread.
+        foreach (var notice in new[] { toTopic, toAssignee })
+        {
+            Assert.Equal("system@portal.example", Assert.Single(notice.Message.ReplyTo.Mailboxes).Address);
+            Assert.NotNull(notice.Message.MessageId);
+            Assert.NotEmpty(notice.Message.References);
+        }
     }
 
     [Fact]

@@ -78,7 +78,11 @@ public sealed class SupportMails(
             subjectArguments: [number], introArguments: [number, request.Subject]);
     }
 
-    /// <summary>Tells staff the member wrote: the assignee in their language, else the topic's address (in German, the desk's language).</summary>
+    /// <summary>
+    /// Tells staff the member wrote: the assignee in their language, else the topic's address (in German, the desk's
+    /// language). In the thread (Message-ID, References), but answered to the system sender: the request's token in
+    /// the Reply-To would make a staff user's answer look like one from the member's side.
+    /// </summary>
     public async Task MemberRepliedAsync(SupportRequest request, string text)
     {
         var assignee = request.AssigneeId is { } assigneeId
@@ -94,7 +98,8 @@ public sealed class SupportMails(
         var language = assignee?.Language ?? PortalLanguages.Default;
         var number = SupportRequestNumber.Format(request.Id);
         await mails.SendAsync(
-            MemberMailKind.SupportMemberReplied, mailbox.Address, language, publicUrl.For($"staff/requests/{request.Id}"), await ThreadAsync(request),
+            MemberMailKind.SupportMemberReplied, mailbox.Address, language, publicUrl.For($"staff/requests/{request.Id}"),
+            await ThreadAsync(request) with { ReplyTo = mailOptions.Value.SystemSender },
             subjectArguments: [number], introArguments: [number, request.Subject, text]);
     }
 

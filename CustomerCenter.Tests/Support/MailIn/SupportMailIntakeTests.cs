@@ -29,6 +29,33 @@ public sealed class SupportMailIntakeTests : IDisposable
         Assert.Equal(0, await portal.WithDbAsync(db => db.OutboxMails.CountAsync()));
     }
 
+    [Fact]
+    public async Task A_staff_users_mail_to_a_requests_token_opens_no_request_and_sends_nothing()
+    {
+        var (id, token) = await MemberRequestAsync("token.member@example.de");
+        const string staffEmail = "token.staff@chamber.example";
+        await portal.StaffIdAsync(staffEmail);
+        var requests = await portal.WithDbAsync(db => db.SupportRequests.CountAsync());
+        var outbox = await portal.WithDbAsync(db => db.OutboxMails.CountAsync());
+
+        var answer = Mail($"Petra Staff <{staffEmail}>", $"communication+{token}@portal.example", "Ich kümmere mich darum.");
+        Assert.Equal(MailIntakeOutcome.Ignored, await ReceiveAsync(answer));
+
+        Assert.Equal(requests, await portal.WithDbAsync(db => db.SupportRequests.CountAsync()));
+        Assert.Equal(outbox, await portal.WithDbAsync(db => db.OutboxMails.CountAsync()));
+        Assert.Equal(1, await portal.WithDbAsync(db => db.SupportMessages.CountAsync(m => m.RequestId == id)));
+    }
+
+    /// <summary>A signed-in member's request through the page; its id and reply token.</summary>
+    private async Task<(long Id, string Token)> MemberRequestAsync(string email)
+    {
+        using var member = portal.CreatePortalClient();
+        await portal.CreateMemberAsync(member, email);
+        var id = SupportJourney.OpenedId(await member.OpenRequestAsync("Rechnung fehlt", "Wo ist meine Rechnung?"));
+        var token = await portal.WithDbAsync(db => db.SupportRequests.Where(r => r.Id == id).Select(r => r.ReplyToken!).SingleAsync());
+        return (id, token);
+    }
+
     private async Task<MailIntakeOutcome> ReceiveAsync(MimeMessage message)
     {
         await using var scope = portal.Services.CreateAsyncScope();

@@ -1,6 +1,7 @@
 using CustomerCenter.Data;
 using CustomerCenter.Localization;
 using CustomerCenter.Mail;
+using CustomerCenter.Staff;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
@@ -21,6 +22,7 @@ public sealed class SupportMailIntake(
     SupportMails mails,
     VisitorSupportRequests visitors,
     StaffSupportRequests requests,
+    StaffPermissions permissions,
     AttachmentIntake attachments,
     IStringLocalizer<Texts> texts,
     IOptions<SupportOptions> options,
@@ -63,7 +65,12 @@ public sealed class SupportMailIntake(
     private async Task<MailIntakeOutcome> StoreOnceAsync(InboundMail mail, MailboxAddress sender, string from, CancellationToken cancellationToken)
     {
         await using var unit = await UnitOfWork.BeginAsync(db, cancellationToken);
-        var (outcome, requestId) = await StoreAsync(mail, sender, cancellationToken);
+        var (outcome, stored) = await StoreAsync(mail, sender, cancellationToken);
+        if (stored is not { } requestId)
+        {
+            return outcome;
+        }
+
         db.SupportMailReferences.Add(new SupportMailReference
         {
             Id = Guid.CreateVersion7(),
@@ -78,7 +85,8 @@ public sealed class SupportMailIntake(
         return outcome;
     }
 
-    private async Task<(MailIntakeOutcome Outcome, long RequestId)> StoreAsync(InboundMail mail, MailboxAddress sender, CancellationToken cancellationToken)
+    /// <returns>The request the mail went into; null when it was stored nowhere.</returns>
+    private async Task<(MailIntakeOutcome Outcome, long? RequestId)> StoreAsync(InboundMail mail, MailboxAddress sender, CancellationToken cancellationToken)
     {
         var files = attachments.ReadMailFiles(mail.Files);
         var body = Body(mail.Text, files);
@@ -87,6 +95,14 @@ public sealed class SupportMailIntake(
         {
             await MemberSupportRequests.AddReplyAsync(db, mails, request, body, files.Attachments, clock.GetUtcNow().UtcDateTime, cancellationToken);
             return (MailIntakeOutcome.AddedToRequest, request.Id);
+        }
+
+        if (request is not null && request.ReplyToken is { } token && mail.Tokens.Contains(token) && await IsStaffAsync(sender.Address, cancellationToken))
+        {
+            // A staff user answering a notice that still carried the token (mailed before notices went without it):
+            // not a visitor's new request. Staff answer members on the request's page.
+            logger.LogInformation("Mail {MessageId} from a staff user to the token of request {RequestId}; not taken in", mail.MessageId, request.Id);
+            return (MailIntakeOutcome.Ignored, null);
         }
 
         // Anyone else (also someone answering from another address) may be anyone: a new request, worked on once the
@@ -125,6 +141,14 @@ public sealed class SupportMailIntake(
 
     private async Task<bool> IsFromRequesterAsync(SupportRequest request, string address, CancellationToken cancellationToken) =>
         await requests.RequesterAsync(request, cancellationToken) is { } requester && string.Equals(requester.Email, address, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Whether the address is an active Staff or Admin user's.</summary>
+    private async Task<bool> IsStaffAsync(string address, CancellationToken cancellationToken)
+    {
+        var normalized = address.ToUpperInvariant();
+        var userId = await db.Users.AsNoTracking().Where(m => m.NormalizedEmail == normalized).Select(m => (Guid?)m.Id).FirstOrDefaultAsync(cancellationToken);
+        return userId is { } id && await permissions.RefusalAsync(id, adminOnly: false, targetId: null, cancellationToken) is null;
+    }
 
     /// <summary>The topic whose address the mail was sent to (with or without a token), else the first configured.</summary>
     private SupportTopic TopicFor(InboundMail mail)
