@@ -144,6 +144,30 @@ public sealed class SupportMailThreadTests : IDisposable
         Assert.Equal(LongId(4), reply.Message.InReplyTo);
     }
 
+    [Fact]
+    public async Task With_imap_on_an_unassigned_requests_notice_is_not_mailed_to_the_topics_address_the_portal_fetches()
+    {
+        // A mailbox nobody listens on: the reader only retries, the notices are what is looked at.
+        using var fetching = new PortalFactory().With("Portal:PublicUrl", "https://localhost")
+            .With("Imap:Host", "127.0.0.1").With("Imap:Port", LoopbackPort.Free().ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .With("Imap:Security", "None").With("Imap:User", "support").With("Imap:Password", "secret").With("Imap:RetryDelay", "00:10:00");
+        const string email = "imap.an@example.de";
+        using var member = fetching.CreatePortalClient();
+        await fetching.CreateMemberAsync(member, email);
+        var unassigned = SupportJourney.OpenedId(await member.OpenRequestAsync("Ohne Bearbeiter", "Erste Nachricht"));
+        var assigned = SupportJourney.OpenedId(await member.OpenRequestAsync("Mit Bearbeiter", "Erste Nachricht"));
+        const string staffEmail = "imap.bearbeiter@chamber.example";
+        var actorId = await fetching.StaffIdAsync(staffEmail);
+        Assert.Equal(StaffActionOutcome.Done, await fetching.ActOnSupportAsync(actions => actions.AssignAsync(assigned, actorId, actorId)));
+
+        await member.ReplyAsync(unassigned, "Nachtrag eins");
+        await member.ReplyAsync(assigned, "Nachtrag zwei");
+
+        var notices = await fetching.WithDbAsync(db => db.OutboxMails.Where(m => m.Kind == MemberMailKind.SupportMemberReplied).Select(m => m.To).ToListAsync());
+        Assert.Equal([staffEmail], notices);
+        Assert.Equal(2, await fetching.WithDbAsync(db => db.SupportMessages.CountAsync(m => m.RequestId == unassigned)));
+    }
+
     private async Task<CapturedMail> WaitForSubjectAsync(string to, string subject)
     {
         for (var nth = 1; ; nth++)

@@ -3,6 +3,7 @@ using CustomerCenter.Data;
 using CustomerCenter.Hosting;
 using CustomerCenter.Localization;
 using CustomerCenter.Mail;
+using CustomerCenter.Support.MailIn;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -23,6 +24,7 @@ public sealed class SupportMails(
     SupportConfirmationTokens confirmationTokens,
     IOptions<SupportOptions> options,
     IOptions<MailOptions> mailOptions,
+    IOptions<ImapOptions> imapOptions,
     TimeProvider clock)
 {
     /// <summary>How many earlier Message-IDs a mail names in References: the first and the latest few suffice to thread it.</summary>
@@ -81,7 +83,9 @@ public sealed class SupportMails(
     /// <summary>
     /// Tells staff the member wrote: the assignee in their language, else the topic's address (in German, the desk's
     /// language). In the thread (Message-ID, References), but answered to the system sender: the request's token in
-    /// the Reply-To would make a staff user's answer look like one from the member's side.
+    /// the Reply-To would make a staff user's answer look like one from the member's side. Never to a mailbox the
+    /// portal fetches itself (<c>Imap:*</c>): the notice would come back as an automatic mail and vanish; staff see
+    /// the request in the queue instead.
     /// </summary>
     public async Task MemberRepliedAsync(SupportRequest request, string text)
     {
@@ -90,7 +94,7 @@ public sealed class SupportMails(
                 .Select(m => new { Email = m.Email!, m.Language }).SingleOrDefaultAsync()
             : null;
         var to = assignee?.Email ?? Topic(request)?.Address;
-        if (to is null || !MailAddresses.TryParse(to, out var mailbox))
+        if (to is null || !MailAddresses.TryParse(to, out var mailbox) || IsFetched(mailbox.Address))
         {
             return;
         }
@@ -150,6 +154,12 @@ public sealed class SupportMails(
             $"{address.Address[..at]}{SupportReplyAddress.Separator}{request.ReplyToken}{address.Address[at..]}");
         return plus.ToString();
     }
+
+    /// <summary>Whether the intake fetches mail sent to the address: a topic's or the support address while IMAP is on.</summary>
+    private bool IsFetched(string address) =>
+        imapOptions.Value.IsEnabled
+        && options.Value.Topics.Select(t => t.Address).Append(mailOptions.Value.SupportAddress)
+            .Any(a => MailAddresses.TryParse(a, out var fetched) && string.Equals(fetched.Address, address, StringComparison.OrdinalIgnoreCase));
 
     private string MessageIdDomain()
     {
