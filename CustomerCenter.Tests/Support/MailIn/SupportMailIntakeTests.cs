@@ -46,6 +46,27 @@ public sealed class SupportMailIntakeTests : IDisposable
         Assert.Equal(1, await portal.WithDbAsync(db => db.SupportMessages.CountAsync(m => m.RequestId == id)));
     }
 
+    [Fact]
+    public async Task An_answer_to_the_confirmation_from_the_requests_own_address_confirms_it()
+    {
+        const string visitor = "antwortet.per.mail@example.org";
+        Assert.Equal(MailIntakeOutcome.OpenedRequest, await ReceiveAsync(Mail(visitor, "communication@portal.example", "Erste Frage")));
+        var (id, token) = await portal.WithDbAsync(db => db.SupportRequests.Select(r => new ValueTuple<long, string>(r.Id, r.ReplyToken!)).SingleAsync());
+        Assert.Empty((await QueueAsync()).Rows);
+
+        Assert.Equal(MailIntakeOutcome.AddedToRequest, await ReceiveAsync(Mail(visitor, $"communication+{token}@portal.example", "Noch eine Frage")));
+
+        Assert.Equal([id], (await QueueAsync()).Rows.Select(r => r.Id));
+        Assert.NotNull(await portal.WithDbAsync(db => db.SupportRequests.Where(r => r.Id == id).Select(r => r.ConfirmedAt).SingleAsync()));
+    }
+
+    private async Task<SupportQueuePage> QueueAsync()
+    {
+        await using var scope = portal.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<StaffSupportRequests>()
+            .SearchAsync(new SupportQueueFilter(), SupportQueueSort.UpdatedAt, descending: true, page: 0, pageSize: 20, CancellationToken.None);
+    }
+
     /// <summary>A signed-in member's request through the page; its id and reply token.</summary>
     private async Task<(long Id, string Token)> MemberRequestAsync(string email)
     {

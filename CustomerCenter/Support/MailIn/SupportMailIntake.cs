@@ -93,7 +93,14 @@ public sealed class SupportMailIntake(
         var request = await MatchAsync(mail, cancellationToken);
         if (request is not null && await IsFromRequesterAsync(request, sender.Address, cancellationToken))
         {
-            await MemberSupportRequests.AddReplyAsync(db, mails, request, body, files.Attachments, clock.GetUtcNow().UtcDateTime, cancellationToken);
+            var now = clock.GetUtcNow().UtcDateTime;
+            if (request.ReplyToken is { } replyToken && mail.Tokens.Contains(replyToken))
+            {
+                // The token was mailed only to the request's address: answering it proves the address as the link does.
+                request.ConfirmedAt ??= now;
+            }
+
+            await MemberSupportRequests.AddReplyAsync(db, mails, request, body, files.Attachments, now, cancellationToken);
             return (MailIntakeOutcome.AddedToRequest, request.Id);
         }
 
