@@ -1,3 +1,4 @@
+using System.Globalization;
 using CustomerCenter.Support;
 using CustomerCenter.Support.MailIn;
 using CustomerCenter.Tests.Infrastructure;
@@ -58,6 +59,35 @@ public sealed class SupportMailIntakeTests : IDisposable
 
         Assert.Equal([id], (await QueueAsync()).Rows.Select(r => r.Id));
         Assert.NotNull(await portal.WithDbAsync(db => db.SupportRequests.Where(r => r.Id == id).Select(r => r.ConfirmedAt).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task Texts_stored_with_a_mail_are_in_the_requests_language_not_the_processes()
+    {
+        const string visitor = "deutsch@example.org";
+        Assert.Equal(MailIntakeOutcome.OpenedRequest, await ReceiveAsync(Mail(visitor, "communication@portal.example", "Erste Frage")));
+        var (id, token) = await portal.WithDbAsync(db => db.SupportRequests.Select(r => new ValueTuple<long, string>(r.Id, r.ReplyToken!)).SingleAsync());
+        var answer = Mail(visitor, $"communication+{token}@portal.example", "Anbei das Programm.");
+        answer.Body = new Multipart("mixed")
+        {
+            answer.Body!,
+            new MimePart("application", "octet-stream") { FileName = "tool.exe", Content = new MimeContent(new MemoryStream(SupportJourney.Executable)) },
+        };
+
+        var (culture, uiCulture) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("en-US");
+        try
+        {
+            Assert.Equal(MailIntakeOutcome.AddedToRequest, await ReceiveAsync(answer));
+        }
+        finally
+        {
+            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (culture, uiCulture);
+        }
+
+        var body = await portal.WithDbAsync(db => db.SupportMessages.Where(m => m.RequestId == id).OrderBy(m => m.CreatedAt).ThenBy(m => m.Id).Select(m => m.Body).LastAsync());
+        Assert.Contains("Anhänge dieser E-Mail, die nicht übernommen wurden:", body, StringComparison.Ordinal);
+        Assert.Contains("Die Datei „tool.exe“ ist keine PDF-, Bild- oder Textdatei", body, StringComparison.Ordinal);
     }
 
     private async Task<SupportQueuePage> QueueAsync()

@@ -1,3 +1,4 @@
+using System.Globalization;
 using CustomerCenter.Data;
 using CustomerCenter.Localization;
 using CustomerCenter.Mail;
@@ -65,7 +66,7 @@ public sealed class SupportMailIntake(
     private async Task<MailIntakeOutcome> StoreOnceAsync(InboundMail mail, MailboxAddress sender, string from, CancellationToken cancellationToken)
     {
         await using var unit = await UnitOfWork.BeginAsync(db, cancellationToken);
-        var (outcome, stored) = await StoreAsync(mail, sender, cancellationToken);
+        var (outcome, stored) = await StoreInRequestLanguageAsync(mail, sender, cancellationToken);
         if (stored is not { } requestId)
         {
             return outcome;
@@ -86,12 +87,31 @@ public sealed class SupportMailIntake(
     }
 
     /// <returns>The request the mail went into; null when it was stored nowhere.</returns>
-    private async Task<(MailIntakeOutcome Outcome, long? RequestId)> StoreAsync(InboundMail mail, MailboxAddress sender, CancellationToken cancellationToken)
+    private async Task<(MailIntakeOutcome Outcome, long? RequestId)> StoreInRequestLanguageAsync(InboundMail mail, MailboxAddress sender, CancellationToken cancellationToken)
+    {
+        var request = await MatchAsync(mail, cancellationToken);
+        var fromRequester = request is not null && await IsFromRequesterAsync(request, sender.Address, cancellationToken);
+        // The texts stored with the message (files not kept, and why) in the request's language, not the process's:
+        // a background service has no request culture.
+        var (culture, uiCulture) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        var language = CultureInfo.GetCultureInfo(PortalLanguages.Normalize(fromRequester ? request!.Language : PortalLanguages.Default));
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = language;
+        try
+        {
+            return await StoreAsync(mail, sender, request, fromRequester, cancellationToken);
+        }
+        finally
+        {
+            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (culture, uiCulture);
+        }
+    }
+
+    private async Task<(MailIntakeOutcome Outcome, long? RequestId)> StoreAsync(
+        InboundMail mail, MailboxAddress sender, SupportRequest? request, bool fromRequester, CancellationToken cancellationToken)
     {
         var files = attachments.ReadMailFiles(mail.Files);
         var body = Body(mail.Text, files);
-        var request = await MatchAsync(mail, cancellationToken);
-        if (request is not null && await IsFromRequesterAsync(request, sender.Address, cancellationToken))
+        if (request is not null && fromRequester)
         {
             var now = clock.GetUtcNow().UtcDateTime;
             if (request.ReplyToken is { } replyToken && mail.Tokens.Contains(replyToken))
