@@ -90,6 +90,25 @@ public sealed class SupportMailIntakeTests : IDisposable
         Assert.Contains("Die Datei „tool.exe“ ist keine PDF-, Bild- oder Textdatei", body, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Three_mails_from_one_unknown_sender_send_one_confirmation()
+    {
+        const string victim = "gefaelscht@example.org";
+        Assert.Equal(MailIntakeOutcome.OpenedRequest, await ReceiveAsync(Mail(victim, "communication@portal.example", "Erste")));
+        Assert.Equal(MailIntakeOutcome.AddedToRequest, await ReceiveAsync(Mail(victim, "communication@portal.example", "Zweite")));
+        Assert.Equal(MailIntakeOutcome.AddedToRequest, await ReceiveAsync(Mail(victim.ToUpperInvariant(), "japanmarkt@portal.example", "Dritte")));
+
+        Assert.Equal(1, await portal.WithDbAsync(db => db.OutboxMails.CountAsync(m => m.Kind == CustomerCenter.Mail.MemberMailKind.SupportRequestConfirmation)));
+        Assert.Equal(1, await portal.WithDbAsync(db => db.OutboxMails.CountAsync()));
+        var id = await portal.WithDbAsync(db => db.SupportRequests.Select(r => r.Id).SingleAsync());
+        Assert.Equal(3, await portal.WithDbAsync(db => db.SupportMessages.CountAsync(m => m.RequestId == id)));
+
+        // A day later the address may ask again: a new request with its own confirmation.
+        portal.Clock.Advance(SupportMailIntake.ConfirmationPending + TimeSpan.FromMinutes(1));
+        Assert.Equal(MailIntakeOutcome.OpenedRequest, await ReceiveAsync(Mail(victim, "communication@portal.example", "Vierte")));
+        Assert.Equal(2, await portal.WithDbAsync(db => db.OutboxMails.CountAsync(m => m.Kind == CustomerCenter.Mail.MemberMailKind.SupportRequestConfirmation)));
+    }
+
     private async Task<SupportQueuePage> QueueAsync()
     {
         await using var scope = portal.Services.CreateAsyncScope();

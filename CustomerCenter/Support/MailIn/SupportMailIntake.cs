@@ -31,6 +31,9 @@ public sealed class SupportMailIntake(
     TimeProvider clock,
     ILogger<SupportMailIntake> logger)
 {
+    /// <summary>How long further mails from an unconfirmed address join its request instead of opening (and confirming) another.</summary>
+    public static readonly TimeSpan ConfirmationPending = TimeSpan.FromHours(24);
+
     public async Task<MailIntakeOutcome> ReceiveAsync(MimeMessage message, CancellationToken cancellationToken)
     {
         var mail = InboundMailReader.Read(message);
@@ -132,6 +135,21 @@ public sealed class SupportMailIntake(
             return (MailIntakeOutcome.Ignored, null);
         }
 
+        // A forged sender would have every mail answered with a confirmation to the victim (backscatter): while the
+        // address's last request still waits for its confirmation, further mails join it without another one.
+        if (await UnconfirmedRequestOfAsync(sender.Address, cancellationToken) is { } waiting)
+        {
+            var now = clock.GetUtcNow().UtcDateTime;
+            db.SupportMessages.Add(new SupportMessage
+            {
+                Id = Guid.CreateVersion7(), RequestId = waiting.Id, Author = SupportMessageAuthor.Member, Body = body, CreatedAt = now, Attachments = [.. files.Attachments],
+            });
+            waiting.UpdatedAt = now;
+            await SupportSearchWords.AddAsync(db, waiting.Id, body, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            return (MailIntakeOutcome.AddedToRequest, waiting.Id);
+        }
+
         // Anyone else (also someone answering from another address) may be anyone: a new request, worked on once the
         // sender proves the address through the mailed link.
         var name = sender.Name is { Length: > 0 } given ? given[..Math.Min(given.Length, 100)] : null;
@@ -168,6 +186,19 @@ public sealed class SupportMailIntake(
 
     private async Task<bool> IsFromRequesterAsync(SupportRequest request, string address, CancellationToken cancellationToken) =>
         await requests.RequesterAsync(request, cancellationToken) is { } requester && string.Equals(requester.Email, address, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The visitor request from the address opened within <see cref="ConfirmationPending"/> and not yet confirmed.</summary>
+    private Task<SupportRequest?> UnconfirmedRequestOfAsync(string address, CancellationToken cancellationToken)
+    {
+        var since = clock.GetUtcNow().UtcDateTime - ConfirmationPending;
+        var lower = address.ToLowerInvariant();
+#pragma warning disable CA1304, CA1311, CA1862 // SQL's lower(), compared with the lower-cased sender.
+        return db.SupportRequests
+            .Where(r => r.MemberId == null && r.ConfirmedAt == null && r.CreatedAt >= since && r.Email != null && r.Email.ToLower() == lower)
+            .OrderByDescending(r => r.CreatedAt)
+            .FirstOrDefaultAsync(cancellationToken);
+#pragma warning restore CA1304, CA1311, CA1862
+    }
 
     /// <summary>Whether the address is an active Staff or Admin user's.</summary>
     private async Task<bool> IsStaffAsync(string address, CancellationToken cancellationToken)
