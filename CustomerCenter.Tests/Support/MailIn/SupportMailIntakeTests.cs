@@ -109,6 +109,27 @@ public sealed class SupportMailIntakeTests : IDisposable
         Assert.Equal(2, await portal.WithDbAsync(db => db.OutboxMails.CountAsync(m => m.Kind == CustomerCenter.Mail.MemberMailKind.SupportRequestConfirmation)));
     }
 
+    [Fact]
+    public async Task The_same_mail_taken_in_by_two_instances_at_once_is_stored_once_with_one_notice()
+    {
+        const string email = "zweimal@example.de";
+        var (id, token) = await MemberRequestAsync(email);
+        const int rounds = 5;
+        for (var round = 1; round <= rounds; round++)
+        {
+            // Two instances fetched the same mail: both may pass the look-up before either commits; then the unique
+            // (MessageId, Sender) index refuses the second.
+            var answer = Mail(email, $"communication+{token}@portal.example", $"Antwort {round}", messageId: $"round-{round}@example.de");
+            var outcomes = await Task.WhenAll(Task.Run(() => ReceiveAsync(answer)), Task.Run(() => ReceiveAsync(answer)));
+            Assert.Equal([MailIntakeOutcome.AddedToRequest, MailIntakeOutcome.AlreadyTakenIn], outcomes.Order());
+        }
+
+        var bodies = await portal.WithDbAsync(db => db.SupportMessages.Where(m => m.RequestId == id).Select(m => m.Body).ToListAsync());
+        Assert.Equal(rounds + 1, bodies.Count);
+        Assert.Equal(rounds, bodies.Distinct().Count(b => b.StartsWith("Antwort ", StringComparison.Ordinal)));
+        Assert.Equal(rounds, await portal.WithDbAsync(db => db.OutboxMails.CountAsync(m => m.Kind == CustomerCenter.Mail.MemberMailKind.SupportMemberReplied)));
+    }
+
     private async Task<SupportQueuePage> QueueAsync()
     {
         await using var scope = portal.Services.CreateAsyncScope();
