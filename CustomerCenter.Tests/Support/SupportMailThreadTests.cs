@@ -1,3 +1,4 @@
+using CustomerCenter.Mail;
 using CustomerCenter.Staff;
 using CustomerCenter.Support;
 using CustomerCenter.Tests.Infrastructure;
@@ -97,6 +98,74 @@ public sealed class SupportMailThreadTests : IDisposable
         var toAssignee = await WaitForSubjectAsync(staffEmail, $"Neue Nachricht zur Anfrage {SupportRequestNumber.Format(assigned)}");
         Assert.Contains("Nachtrag zwei", toAssignee.Text, StringComparison.Ordinal);
         Assert.Single(portal.Mail.To("communication@portal.example"));
+
+        // Staff answering a notice write to nobody's request: no token in its Reply-To, but still in the thread.
+        foreach (var notice in new[] { toTopic, toAssignee })
+        {
+            Assert.Equal("system@portal.example", Assert.Single(notice.Message.ReplyTo.Mailboxes).Address);
+            Assert.NotNull(notice.Message.MessageId);
+            Assert.NotEmpty(notice.Message.References);
+        }
+    }
+
+    [Fact]
+    public async Task Long_message_ids_are_dropped_from_the_middle_of_the_references_so_the_outbox_column_holds_them()
+    {
+        const string email = "lange.ids@example.de";
+        using var member = portal.CreatePortalClient();
+        await portal.CreateMemberAsync(member, email);
+        var id = SupportJourney.OpenedId(await member.OpenRequestAsync("Lange IDs", "Viele Antworten"));
+        await portal.Mail.WaitForAsync(email, 2);
+        // Answers from mail clients that write Message-IDs as long as the intake accepts (250 characters).
+        static string LongId(int n) => $"{n}-".PadRight(MailThread.MessageIdLength - "@mail.example".Length, 'x') + "@mail.example";
+        await portal.WithDbAsync(async db =>
+        {
+            var first = await db.SupportMailReferences.Where(r => r.RequestId == id).SingleAsync();
+            first.MessageId = LongId(0);
+            for (var n = 1; n <= 4; n++)
+            {
+                db.SupportMailReferences.Add(new SupportMailReference
+                {
+                    Id = Guid.CreateVersion7(), RequestId = id, MessageId = LongId(n), Sender = email, CreatedAt = first.CreatedAt.AddMinutes(n),
+                });
+            }
+
+            return await db.SaveChangesAsync();
+        });
+        var actorId = await portal.StaffIdAsync("lange.ids.staff@chamber.example");
+
+        Assert.Equal(StaffActionOutcome.Done, await portal.ActOnSupportAsync(actions => actions.ReplyAsync(id, actorId, "Antwort", internalNote: false)));
+
+        var reply = await WaitForSubjectAsync(email, $"Antwort auf Ihre Anfrage {SupportRequestNumber.Format(id)}");
+        var references = reply.Message.References.ToList();
+        Assert.True(string.Join(' ', references).Length <= MailThread.ReferencesLength);
+        Assert.Equal(LongId(0), references[0]);
+        Assert.Equal(LongId(4), references[^1]);
+        Assert.Equal(LongId(4), reply.Message.InReplyTo);
+    }
+
+    [Fact]
+    public async Task With_imap_on_an_unassigned_requests_notice_is_not_mailed_to_the_topics_address_the_portal_fetches()
+    {
+        // A mailbox nobody listens on: the reader only retries, the notices are what is looked at.
+        using var fetching = new PortalFactory().With("Portal:PublicUrl", "https://localhost")
+            .With("Imap:Host", "127.0.0.1").With("Imap:Port", LoopbackPort.Free().ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .With("Imap:Security", "None").With("Imap:User", "support").With("Imap:Password", "secret").With("Imap:RetryDelay", "00:10:00");
+        const string email = "imap.an@example.de";
+        using var member = fetching.CreatePortalClient();
+        await fetching.CreateMemberAsync(member, email);
+        var unassigned = SupportJourney.OpenedId(await member.OpenRequestAsync("Ohne Bearbeiter", "Erste Nachricht"));
+        var assigned = SupportJourney.OpenedId(await member.OpenRequestAsync("Mit Bearbeiter", "Erste Nachricht"));
+        const string staffEmail = "imap.bearbeiter@chamber.example";
+        var actorId = await fetching.StaffIdAsync(staffEmail);
+        Assert.Equal(StaffActionOutcome.Done, await fetching.ActOnSupportAsync(actions => actions.AssignAsync(assigned, actorId, actorId)));
+
+        await member.ReplyAsync(unassigned, "Nachtrag eins");
+        await member.ReplyAsync(assigned, "Nachtrag zwei");
+
+        var notices = await fetching.WithDbAsync(db => db.OutboxMails.Where(m => m.Kind == MemberMailKind.SupportMemberReplied).Select(m => m.To).ToListAsync());
+        Assert.Equal([staffEmail], notices);
+        Assert.Equal(2, await fetching.WithDbAsync(db => db.SupportMessages.CountAsync(m => m.RequestId == unassigned)));
     }
 
     private async Task<CapturedMail> WaitForSubjectAsync(string to, string subject)

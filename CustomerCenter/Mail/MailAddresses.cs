@@ -9,6 +9,9 @@ namespace CustomerCenter.Mail;
 /// </summary>
 public static class MailAddresses
 {
+    /// <summary>The longest address the database columns hold (RFC 3696 errata: 64 + 1 + 255).</summary>
+    public const int MaxLength = 320;
+
     public static ParserOptions Parser { get; } = ParserOptions.Default;
 
     public static bool TryParse(string value, [NotNullWhen(true)] out MailboxAddress? mailbox) =>

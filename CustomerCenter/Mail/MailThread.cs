@@ -7,4 +7,7 @@ namespace CustomerCenter.Mail;
 public sealed record MailThread(string ReplyTo, string MessageId, IReadOnlyList<string> References)
 {
     public const int MessageIdLength = 250;
+
+    /// <summary>The outbox's References column: the space-separated IDs a mail names must fit it.</summary>
+    public const int ReferencesLength = MessageIdLength * 4;
 }

@@ -28,15 +28,10 @@ public sealed class AttachmentIntake(IOptions<SupportOptions> options, IStringLo
         foreach (var file in files)
         {
             var name = CleanFileName(file.FileName);
-            if (file.Length == 0)
+            // Known before reading: a file too large is not read into memory.
+            if (SizeProblem(name, file.Length) is { } sizeProblem)
             {
-                problems.Add(texts["Support_AttachmentEmpty", name]);
-                continue;
-            }
-
-            if (file.Length > MaxAttachmentBytes)
-            {
-                problems.Add(texts["Support_AttachmentTooLarge", name, FileSize.Format(MaxAttachmentBytes)]);
+                problems.Add(sizeProblem);
                 continue;
             }
 
@@ -46,14 +41,7 @@ public sealed class AttachmentIntake(IOptions<SupportOptions> options, IStringLo
                 await stream.ReadExactlyAsync(content, cancellationToken);
             }
 
-            var contentType = AttachmentSniffer.Sniff(content);
-            if (contentType is null)
-            {
-                problems.Add(texts["Support_AttachmentTypeRefused", name]);
-                continue;
-            }
-
-            accepted.Add(new SupportAttachment { Id = Guid.CreateVersion7(), FileName = name, ContentType = contentType, Size = content.Length, Content = content });
+            Take(name, content, accepted, problems);
         }
 
         return problems.Count == 0 ? AttachmentIntakeResult.Accepted(accepted) : AttachmentIntakeResult.Refused([.. problems]);
@@ -69,33 +57,39 @@ public sealed class AttachmentIntake(IOptions<SupportOptions> options, IStringLo
         var problems = new List<string>();
         foreach (var (fileName, content) in files)
         {
-            var name = CleanFileName(fileName);
             if (accepted.Count >= MaxAttachments)
             {
                 problems.Add(texts["Support_AttachmentsTooMany", MaxAttachments]);
                 break;
             }
 
-            if (content.Length == 0)
-            {
-                problems.Add(texts["Support_AttachmentEmpty", name]);
-            }
-            else if (content.Length > MaxAttachmentBytes)
-            {
-                problems.Add(texts["Support_AttachmentTooLarge", name, FileSize.Format(MaxAttachmentBytes)]);
-            }
-            else if (AttachmentSniffer.Sniff(content) is not { } contentType)
-            {
-                problems.Add(texts["Support_AttachmentTypeRefused", name]);
-            }
-            else
-            {
-                accepted.Add(new SupportAttachment { Id = Guid.CreateVersion7(), FileName = name, ContentType = contentType, Size = content.Length, Content = content });
-            }
+            Take(CleanFileName(fileName), content, accepted, problems);
         }
 
         return new AttachmentIntakeResult(accepted, problems);
     }
+
+    /// <summary>The one check of a file, posted or mailed: not empty, not too large, a type its content proves.</summary>
+    private void Take(string name, byte[] content, List<SupportAttachment> accepted, List<string> problems)
+    {
+        if (SizeProblem(name, content.Length) is { } sizeProblem)
+        {
+            problems.Add(sizeProblem);
+        }
+        else if (AttachmentSniffer.Sniff(content) is not { } contentType)
+        {
+            problems.Add(texts["Support_AttachmentTypeRefused", name]);
+        }
+        else
+        {
+            accepted.Add(new SupportAttachment { Id = Guid.CreateVersion7(), FileName = name, ContentType = contentType, Size = content.Length, Content = content });
+        }
+    }
+
+    private string? SizeProblem(string name, long length) =>
+        length == 0 ? texts["Support_AttachmentEmpty", name].Value
+        : length > MaxAttachmentBytes ? texts["Support_AttachmentTooLarge", name, FileSize.Format(MaxAttachmentBytes)].Value
+        : null;
 
     /// <summary>The last segment of whatever path a browser sent (Windows ones too), without control characters.</summary>
     public static string CleanFileName(string? fileName)

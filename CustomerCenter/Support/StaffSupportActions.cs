@@ -32,7 +32,7 @@ public sealed class StaffSupportActions(
             Touch(request, status);
             if (await queue.RequesterAsync(request, CancellationToken.None) is { } requester)
             {
-                await db.SaveChangesAsync();
+                // The mail's own save (MemberMails.SendAsync) stores the new status with it, in the same transaction.
                 await mails.StatusChangedAsync(request, requester.Email, requester.Language);
             }
 

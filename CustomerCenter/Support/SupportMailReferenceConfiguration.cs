@@ -11,7 +11,7 @@ internal sealed class SupportMailReferenceConfiguration : IEntityTypeConfigurati
         reference.ToTable("SupportMailReferences");
         reference.Property(r => r.Id).ValueGeneratedNever();
         reference.Property(r => r.MessageId).HasMaxLength(MailThread.MessageIdLength).IsRequired();
-        reference.Property(r => r.Sender).HasMaxLength(320);
+        reference.Property(r => r.Sender).HasMaxLength(MailAddresses.MaxLength);
         // Erased with the request (and so with the member).
         reference.HasOne<SupportRequest>().WithMany().HasForeignKey(r => r.RequestId).OnDelete(DeleteBehavior.Cascade);
         // The match of In-Reply-To/References, and the guard against taking one mail in twice: the database refuses

@@ -3,6 +3,7 @@ using CustomerCenter.Data;
 using CustomerCenter.Hosting;
 using CustomerCenter.Localization;
 using CustomerCenter.Mail;
+using CustomerCenter.Support.MailIn;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -23,6 +24,7 @@ public sealed class SupportMails(
     SupportConfirmationTokens confirmationTokens,
     IOptions<SupportOptions> options,
     IOptions<MailOptions> mailOptions,
+    IOptions<ImapOptions> imapOptions,
     TimeProvider clock)
 {
     /// <summary>How many earlier Message-IDs a mail names in References: the first and the latest few suffice to thread it.</summary>
@@ -78,7 +80,13 @@ public sealed class SupportMails(
             subjectArguments: [number], introArguments: [number, request.Subject]);
     }
 
-    /// <summary>Tells staff the member wrote: the assignee in their language, else the topic's address (in German, the desk's language).</summary>
+    /// <summary>
+    /// Tells staff the member wrote: the assignee in their language, else the topic's address (in German, the desk's
+    /// language). In the thread (Message-ID, References), but answered to the system sender: the request's token in
+    /// the Reply-To would make a staff user's answer look like one from the member's side. Never to a mailbox the
+    /// portal fetches itself (<c>Imap:*</c>): the notice would come back as an automatic mail and vanish; staff see
+    /// the request in the queue instead.
+    /// </summary>
     public async Task MemberRepliedAsync(SupportRequest request, string text)
     {
         var assignee = request.AssigneeId is { } assigneeId
@@ -86,7 +94,7 @@ public sealed class SupportMails(
                 .Select(m => new { Email = m.Email!, m.Language }).SingleOrDefaultAsync()
             : null;
         var to = assignee?.Email ?? Topic(request)?.Address;
-        if (to is null || !MailAddresses.TryParse(to, out var mailbox))
+        if (to is null || !MailAddresses.TryParse(to, out var mailbox) || IsFetched(mailbox.Address))
         {
             return;
         }
@@ -94,7 +102,8 @@ public sealed class SupportMails(
         var language = assignee?.Language ?? PortalLanguages.Default;
         var number = SupportRequestNumber.Format(request.Id);
         await mails.SendAsync(
-            MemberMailKind.SupportMemberReplied, mailbox.Address, language, publicUrl.For($"staff/requests/{request.Id}"), await ThreadAsync(request),
+            MemberMailKind.SupportMemberReplied, mailbox.Address, language, publicUrl.For($"staff/requests/{request.Id}"),
+            await ThreadAsync(request) with { ReplyTo = mailOptions.Value.SystemSender },
             subjectArguments: [number], introArguments: [number, request.Subject, text]);
     }
 
@@ -107,7 +116,7 @@ public sealed class SupportMails(
             .OrderBy(r => r.CreatedAt).ThenBy(r => r.Id)
             .Select(r => r.MessageId)
             .ToListAsync();
-        var references = earlier.Count <= ReferencesKept ? earlier : [earlier[0], .. earlier[^(ReferencesKept - 1)..]];
+        var references = Trimmed(earlier);
         var messageId = $"{Guid.CreateVersion7():N}@{MessageIdDomain()}";
         db.SupportMailReferences.Add(new SupportMailReference
         {
@@ -117,6 +126,21 @@ public sealed class SupportMails(
             CreatedAt = clock.GetUtcNow().UtcDateTime,
         });
         return new MailThread(ReplyAddress(request), messageId, references);
+    }
+
+    /// <summary>
+    /// The first and the latest IDs, as many as <see cref="ReferencesKept"/> allows and their joined length fits the
+    /// outbox's column: dropped from the middle, as RFC 5322 §3.6.4 suggests for a long References field.
+    /// </summary>
+    private static List<string> Trimmed(List<string> earlier)
+    {
+        var references = earlier.Count <= ReferencesKept ? earlier : [earlier[0], .. earlier[^(ReferencesKept - 1)..]];
+        while (references.Count > 2 && references.Sum(r => r.Length) + references.Count - 1 > MailThread.ReferencesLength)
+        {
+            references.RemoveAt(1);
+        }
+
+        return references;
     }
 
     /// <summary>The topic's address with the token after a plus (<c>support+token@example.de</c>), with the topic's name.</summary>
@@ -130,6 +154,12 @@ public sealed class SupportMails(
             $"{address.Address[..at]}{SupportReplyAddress.Separator}{request.ReplyToken}{address.Address[at..]}");
         return plus.ToString();
     }
+
+    /// <summary>Whether the intake fetches mail sent to the address: a topic's or the support address while IMAP is on.</summary>
+    private bool IsFetched(string address) =>
+        imapOptions.Value.IsEnabled
+        && options.Value.Topics.Select(t => t.Address).Append(mailOptions.Value.SupportAddress)
+            .Any(a => MailAddresses.TryParse(a, out var fetched) && string.Equals(fetched.Address, address, StringComparison.OrdinalIgnoreCase));
 
     private string MessageIdDomain()
     {

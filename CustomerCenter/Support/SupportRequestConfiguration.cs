@@ -1,4 +1,5 @@
 using CustomerCenter.Accounts;
+using CustomerCenter.Mail;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -11,7 +12,7 @@ internal sealed class SupportRequestConfiguration : IEntityTypeConfiguration<Sup
         request.ToTable("SupportRequests");
         request.Property(r => r.TopicKey).HasMaxLength(40).IsRequired();
         request.Property(r => r.Subject).HasMaxLength(SupportLimits.SubjectLength).IsRequired();
-        request.Property(r => r.Email).HasMaxLength(320);
+        request.Property(r => r.Email).HasMaxLength(MailAddresses.MaxLength);
         request.Property(r => r.Name).HasMaxLength(100);
         request.Property(r => r.Language).HasMaxLength(5).IsRequired();
         request.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);

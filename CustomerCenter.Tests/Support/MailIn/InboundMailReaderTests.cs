@@ -70,6 +70,12 @@ public sealed class InboundMailReaderTests
         var again = MimeMessage.Load(bytes);
 
         Assert.Equal(InboundMailReader.Read(message).MessageId, InboundMailReader.Read(again).MessageId);
+
+        // Another mail without one must not pass for the first one (it would be taken for a mail already taken in).
+        var other = Mail();
+        other.Headers.Remove(HeaderId.MessageId);
+        other.Body = new TextPart("plain") { Text = "Noch etwas." };
+        Assert.NotEqual(InboundMailReader.Read(message).MessageId, InboundMailReader.Read(other).MessageId);
     }
 
     [Fact]

@@ -28,7 +28,8 @@ public static class InboundMailReader
             .ToList();
         return new InboundMail(
             MessageIdOf(message),
-            sender is not null && MailAddresses.CanSendTo(sender.Address) ? sender : null,
+            // An address longer than the columns would fail the insert on every pass and keep the mail in the folder.
+            sender is not null && sender.Address.Length <= MailAddresses.MaxLength && MailAddresses.CanSendTo(sender.Address) ? sender : null,
             IsAutomatic(message, sender),
             recipients,
             tokens,

@@ -1,6 +1,8 @@
+using System.Globalization;
 using CustomerCenter.Data;
 using CustomerCenter.Localization;
 using CustomerCenter.Mail;
+using CustomerCenter.Staff;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
@@ -20,6 +22,8 @@ public sealed class SupportMailIntake(
     CustomerCenterDb db,
     SupportMails mails,
     VisitorSupportRequests visitors,
+    StaffSupportRequests requests,
+    StaffPermissions permissions,
     AttachmentIntake attachments,
     IStringLocalizer<Texts> texts,
     IOptions<SupportOptions> options,
@@ -27,6 +31,9 @@ public sealed class SupportMailIntake(
     TimeProvider clock,
     ILogger<SupportMailIntake> logger)
 {
+    /// <summary>How long further mails from an unconfirmed address join its request instead of opening (and confirming) another.</summary>
+    public static readonly TimeSpan ConfirmationPending = TimeSpan.FromHours(24);
+
     public async Task<MailIntakeOutcome> ReceiveAsync(MimeMessage message, CancellationToken cancellationToken)
     {
         var mail = InboundMailReader.Read(message);
@@ -62,7 +69,12 @@ public sealed class SupportMailIntake(
     private async Task<MailIntakeOutcome> StoreOnceAsync(InboundMail mail, MailboxAddress sender, string from, CancellationToken cancellationToken)
     {
         await using var unit = await UnitOfWork.BeginAsync(db, cancellationToken);
-        var (outcome, requestId) = await StoreAsync(mail, sender, cancellationToken);
+        var (outcome, stored) = await StoreInRequestLanguageAsync(mail, sender, cancellationToken);
+        if (stored is not { } requestId)
+        {
+            return outcome;
+        }
+
         db.SupportMailReferences.Add(new SupportMailReference
         {
             Id = Guid.CreateVersion7(),
@@ -77,15 +89,65 @@ public sealed class SupportMailIntake(
         return outcome;
     }
 
-    private async Task<(MailIntakeOutcome Outcome, long RequestId)> StoreAsync(InboundMail mail, MailboxAddress sender, CancellationToken cancellationToken)
+    /// <returns>The request the mail went into; null when it was stored nowhere.</returns>
+    private async Task<(MailIntakeOutcome Outcome, long? RequestId)> StoreInRequestLanguageAsync(InboundMail mail, MailboxAddress sender, CancellationToken cancellationToken)
+    {
+        var request = await MatchAsync(mail, cancellationToken);
+        var fromRequester = request is not null && await IsFromRequesterAsync(request, sender.Address, cancellationToken);
+        // The texts stored with the message (files not kept, and why) in the request's language, not the process's:
+        // a background service has no request culture.
+        var (culture, uiCulture) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        var language = CultureInfo.GetCultureInfo(PortalLanguages.Normalize(fromRequester ? request!.Language : PortalLanguages.Default));
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = language;
+        try
+        {
+            return await StoreAsync(mail, sender, request, fromRequester, cancellationToken);
+        }
+        finally
+        {
+            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (culture, uiCulture);
+        }
+    }
+
+    private async Task<(MailIntakeOutcome Outcome, long? RequestId)> StoreAsync(
+        InboundMail mail, MailboxAddress sender, SupportRequest? request, bool fromRequester, CancellationToken cancellationToken)
     {
         var files = attachments.ReadMailFiles(mail.Files);
         var body = Body(mail.Text, files);
-        var request = await MatchAsync(mail, cancellationToken);
-        if (request is not null && await IsFromRequesterAsync(request, sender.Address, cancellationToken))
+        if (request is not null && fromRequester)
         {
-            await MemberSupportRequests.AddReplyAsync(db, mails, request, body, files.Attachments, clock.GetUtcNow().UtcDateTime, cancellationToken);
+            var now = clock.GetUtcNow().UtcDateTime;
+            if (request.ReplyToken is { } replyToken && mail.Tokens.Contains(replyToken))
+            {
+                // The token was mailed only to the request's address: answering it proves the address as the link does.
+                request.ConfirmedAt ??= now;
+            }
+
+            await MemberSupportRequests.AddReplyAsync(db, mails, request, body, files.Attachments, now, cancellationToken);
             return (MailIntakeOutcome.AddedToRequest, request.Id);
+        }
+
+        if (request is not null && request.ReplyToken is { } token && mail.Tokens.Contains(token) && await IsStaffAsync(sender.Address, cancellationToken))
+        {
+            // A staff user answering a notice that still carried the token (mailed before notices went without it):
+            // not a visitor's new request. Staff answer members on the request's page.
+            logger.LogInformation("Mail {MessageId} from a staff user to the token of request {RequestId}; not taken in", mail.MessageId, request.Id);
+            return (MailIntakeOutcome.Ignored, null);
+        }
+
+        // A forged sender would have every mail answered with a confirmation to the victim (backscatter): while the
+        // address's last request still waits for its confirmation, further mails join it without another one.
+        if (await UnconfirmedRequestOfAsync(sender.Address, cancellationToken) is { } waiting)
+        {
+            var now = clock.GetUtcNow().UtcDateTime;
+            db.SupportMessages.Add(new SupportMessage
+            {
+                Id = Guid.CreateVersion7(), RequestId = waiting.Id, Author = SupportMessageAuthor.Member, Body = body, CreatedAt = now, Attachments = [.. files.Attachments],
+            });
+            waiting.UpdatedAt = now;
+            await SupportSearchWords.AddAsync(db, waiting.Id, body, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            return (MailIntakeOutcome.AddedToRequest, waiting.Id);
         }
 
         // Anyone else (also someone answering from another address) may be anyone: a new request, worked on once the
@@ -122,12 +184,28 @@ public sealed class SupportMailIntake(
         return requestId is null ? null : await db.SupportRequests.SingleOrDefaultAsync(r => r.Id == requestId, cancellationToken);
     }
 
-    private async Task<bool> IsFromRequesterAsync(SupportRequest request, string address, CancellationToken cancellationToken)
+    private async Task<bool> IsFromRequesterAsync(SupportRequest request, string address, CancellationToken cancellationToken) =>
+        await requests.RequesterAsync(request, cancellationToken) is { } requester && string.Equals(requester.Email, address, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The visitor request from the address opened within <see cref="ConfirmationPending"/> and not yet confirmed.</summary>
+    private Task<SupportRequest?> UnconfirmedRequestOfAsync(string address, CancellationToken cancellationToken)
     {
-        var requester = request.MemberId is { } memberId
-            ? await db.Users.Where(m => m.Id == memberId).Select(m => m.Email).SingleOrDefaultAsync(cancellationToken)
-            : request.Email;
-        return requester is not null && string.Equals(requester, address, StringComparison.OrdinalIgnoreCase);
+        var since = clock.GetUtcNow().UtcDateTime - ConfirmationPending;
+        var lower = address.ToLowerInvariant();
+#pragma warning disable CA1304, CA1311, CA1862 // SQL's lower(), compared with the lower-cased sender.
+        return db.SupportRequests
+            .Where(r => r.MemberId == null && r.ConfirmedAt == null && r.CreatedAt >= since && r.Email != null && r.Email.ToLower() == lower)
+            .OrderByDescending(r => r.CreatedAt)
+            .FirstOrDefaultAsync(cancellationToken);
+#pragma warning restore CA1304, CA1311, CA1862
+    }
+
+    /// <summary>Whether the address is an active Staff or Admin user's.</summary>
+    private async Task<bool> IsStaffAsync(string address, CancellationToken cancellationToken)
+    {
+        var normalized = address.ToUpperInvariant();
+        var userId = await db.Users.AsNoTracking().Where(m => m.NormalizedEmail == normalized).Select(m => (Guid?)m.Id).FirstOrDefaultAsync(cancellationToken);
+        return userId is { } id && await permissions.RefusalAsync(id, adminOnly: false, targetId: null, cancellationToken) is null;
     }
 
     /// <summary>The topic whose address the mail was sent to (with or without a token), else the first configured.</summary>
