@@ -122,9 +122,8 @@ internal static class FederationRateLimiting
         }
     }
 
-    /// <summary>No client id, or one longer than any site's, is counted as "?": part of the key is chosen by the caller.</summary>
-    private static string Bounded(string clientId) =>
-        clientId is { Length: > 0 and <= AccessLog.AccessEventRecorder.MaxSiteClientIdLength } ? clientId : "?";
+    /// <summary>No client id, or one no site could have, is counted as "?": part of the key is chosen by the caller.</summary>
+    private static string Bounded(string clientId) => ClientIds.IsPlausible(clientId) ? clientId : "?";
 
     private static async ValueTask RejectAsync(HttpContext context, CancellationToken cancellationToken)
     {

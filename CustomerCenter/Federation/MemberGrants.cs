@@ -46,8 +46,7 @@ internal sealed class MemberGrants(
 
     public async Task<bool> RevokeSiteAsync(Guid memberId, string clientId, Guid? actorId, CancellationToken cancellationToken = default)
     {
-        // Printable text only, as at the endpoints: a NUL would end the lookup in a PostgreSQL error.
-        if (string.IsNullOrEmpty(clientId) || clientId.Length > AccessEventRecorder.MaxSiteClientIdLength || clientId.Any(char.IsControl)
+        if (!ClientIds.IsPlausible(clientId)
             || await applications.FindByClientIdAsync(clientId, cancellationToken) is not { } application
             || await applications.GetIdAsync(application, cancellationToken) is not { } applicationId)
         {

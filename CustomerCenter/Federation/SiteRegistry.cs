@@ -175,7 +175,7 @@ public sealed class SiteRegistry(
     /// <summary>A site registered here (configured ones are configuration's to change), or null.</summary>
     private async Task<object?> RegisteredAsync(string clientId, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrEmpty(clientId) || clientId.Length > AccessEventRecorder.MaxSiteClientIdLength || clientId.Any(char.IsControl)
+        if (!ClientIds.IsPlausible(clientId)
             || await applications.FindByClientIdAsync(clientId, cancellationToken) is not { } application)
         {
             return null;
