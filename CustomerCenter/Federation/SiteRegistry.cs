@@ -184,8 +184,7 @@ public sealed class SiteRegistry(
         return Is(await applications.GetPropertiesAsync(application, cancellationToken), ConfiguredSites.SourceProperty, FromStaff) ? application : null;
     }
 
-    private Task ReloadOriginsAsync(CancellationToken cancellationToken) =>
-        allowedOrigins is AllowedOrigins reloadable ? reloadable.ReloadAsync(cancellationToken) : Task.CompletedTask;
+    private Task ReloadOriginsAsync(CancellationToken cancellationToken) => allowedOrigins.ReloadAsync(cancellationToken);
 
     private static string NewClientId() => "site-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
 
