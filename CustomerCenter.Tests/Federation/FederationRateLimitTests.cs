@@ -1,9 +1,15 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using CustomerCenter.Tests.Infrastructure;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CustomerCenter.Tests.Federation;
 
@@ -68,6 +74,20 @@ public sealed class FederationRateLimitTests
 
         Assert.All(answers.Take(Limit * 4), answer => Assert.Equal(HttpStatusCode.Unauthorized, answer.StatusCode));
         await AssertOAuthTooManyRequestsAsync(answers[^1]);
+    }
+
+    [Fact]
+    public async Task A_multipart_token_request_gets_openiddicts_error_with_its_body_unread()
+    {
+        await using var portal = new FormWatchingPortal();
+        using var server = portal.CreatePortalClient();
+        using var multipart = new MultipartFormDataContent { { new StringContent("events"), "client_id" }, { new StringContent("authorization_code"), "grant_type" } };
+
+        var answer = await server.Http.PostAsync("/connect/token", multipart);
+
+        Assert.Equal(HttpStatusCode.BadRequest, answer.StatusCode);
+        Assert.Equal("invalid_request", JsonDocument.Parse(await answer.Content.ReadAsStringAsync()).RootElement.GetProperty("error").GetString());
+        Assert.Equal([false], portal.FormsRead);
     }
 
     [Fact]
@@ -219,6 +239,31 @@ public sealed class FederationRateLimitTests
         var error = Assert.ThrowsAny<Exception>(() => portal.CreateClient().Dispose());
 
         Assert.Contains(key, error.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>Notes for each request whether anything in the pipeline read its body as a form.</summary>
+    private sealed class FormWatchingPortal : FederationPortal
+    {
+        public ConcurrentQueue<bool> FormsRead { get; } = new();
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.ConfigureServices(services => services.AddSingleton<IStartupFilter>(new Watch(FormsRead)));
+        }
+
+        private sealed class Watch(ConcurrentQueue<bool> formsRead) : IStartupFilter
+        {
+            public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+            {
+                app.Use(async (context, inner) =>
+                {
+                    await inner(context);
+                    formsRead.Enqueue(context.Features.Get<IFormFeature>()?.Form is not null);
+                });
+                next(app);
+            };
+        }
     }
 
     private static FederationPortal Limited()
