@@ -108,20 +108,26 @@ public sealed class FederationRateLimitTests
     }
 
     [Fact]
-    public async Task A_whole_code_flow_and_refresh_pass_within_the_default_limits()
+    public async Task A_sign_in_without_a_session_fits_a_browser_budget_of_two_and_uses_it_up()
     {
+        // authorize (to the login page), login, authorize again (the code): two requests of the browser budget.
+        const int SignInBudget = 2;
         await using var portal = new FederationPortal();
-        var (browser, _) = await portal.SignedInMemberAsync("fujita");
-        using var _ = browser;
+        portal.With("RateLimits:FederationBrowserPerMinute", SignInBudget.ToString(CultureInfo.InvariantCulture));
+        var email = $"budget-{Guid.NewGuid():N}@example.com";
+        using (var setup = portal.CreatePortalClient())
+        {
+            await portal.CreateMemberAsync(setup, email);
+        }
+
+        using var browser = portal.CreatePortalClient();
         using var site = portal.CreatePortalClient();
         var request = new AuthorizationRequest(FederationPortal.Events);
 
-        var tokens = await site.RedeemAsync(request, await browser.CodeWithSessionAsync(request));
-        var refreshed = await site.RefreshAsync(FederationPortal.Events, tokens.RefreshToken!);
+        var tokens = await site.RedeemAsync(request, await browser.SignInForCodeAsync(request, email));
 
-        Assert.Equal(HttpStatusCode.OK, refreshed.Status);
-        Assert.Equal(HttpStatusCode.OK, (await site.UserInfoAsync(refreshed.AccessToken!)).Status);
-        Assert.Equal(HttpStatusCode.OK, (await site.RevokeAsync(FederationPortal.Events, refreshed.RefreshToken!)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, tokens.Status);
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await browser.AuthorizeAsync(new AuthorizationRequest(FederationPortal.Events))).StatusCode);
     }
 
     [Fact]
