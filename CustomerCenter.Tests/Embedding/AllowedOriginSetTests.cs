@@ -47,5 +47,7 @@ public sealed class AllowedOriginSetTests
     private sealed class ChangingOrigins : IAllowedOrigins
     {
         public AllowedOriginSet Current { get; set; } = AllowedOriginSet.Empty;
+
+        public Task ReloadAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }

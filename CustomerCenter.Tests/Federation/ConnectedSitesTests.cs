@@ -47,6 +47,24 @@ public sealed class ConnectedSitesTests(FederationPortal portal) : IClassFixture
     }
 
     [Fact]
+    public async Task The_remove_form_posted_twice_logs_one_removal()
+    {
+        var (browser, email) = await portal.SignedInMemberAsync("connected-twice");
+        using var _ = browser;
+        using var site = portal.CreatePortalClient();
+        await browser.TokensAsync(site, new AuthorizationRequest(FederationPortal.Events));
+
+        // A double click, or the back button and the button again: the second post finds only revoked tokens.
+        var account = await browser.GetAsync("/account");
+        await browser.SubmitAsync(account, new Dictionary<string, string>(), action: "account/sites/revoke");
+        await browser.SubmitAsync(account, new Dictionary<string, string>(), action: "account/sites/revoke");
+
+        var revoked = await portal.WithDbAsync(db => db.AccessEvents
+            .CountAsync(e => e.Kind == AccessEventKind.SiteRevoked && db.Users.Any(m => m.Id == e.MemberId && m.Email == email)));
+        Assert.Equal(1, revoked);
+    }
+
+    [Fact]
     public async Task A_removed_partner_site_asks_for_consent_again()
     {
         var (browser, _) = await portal.SignedInMemberAsync("connected-consent");

@@ -1,4 +1,5 @@
 using System.Net;
+using CustomerCenter.Tests.Infrastructure;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace CustomerCenter.Tests.Federation;
@@ -14,17 +15,20 @@ public sealed class FederationLogSecrecyTests
     private const int TailLength = 16;
 
     [Theory]
-    [InlineData(null)]
-    [InlineData("Trace")]
-    public async Task No_code_token_or_secret_of_a_whole_flow_reaches_the_log(string? level)
+    [InlineData(null, false)]
+    [InlineData("Trace", false)]
+    [InlineData("Trace", true)]
+    public async Task No_code_token_or_secret_of_a_whole_flow_reaches_the_log(string? level, bool forTheCollectorOnly)
     {
+        // Logging:<provider>:LogLevel beats Logging:LogLevel for that provider (Logging:Console:LogLevel:Default, say).
+        var section = forTheCollectorOnly ? $"Logging:{typeof(LogCollector).FullName}:LogLevel" : "Logging:LogLevel";
         await using var portal = new FederationPortal();
         if (level is not null)
         {
             // Also the categories the portal pins (OpenIddict, ASP.NET Core's request lines): configuration cannot undo the pin.
-            foreach (var category in new[] { "Default", "Microsoft.AspNetCore", "Microsoft.EntityFrameworkCore", "Microsoft.AspNetCore.Http.ResponseCookies", "OpenIddict", "Microsoft.AspNetCore.Hosting.Diagnostics" })
+            foreach (var category in new[] { "Default", "Microsoft.AspNetCore", "Microsoft.EntityFrameworkCore", "Microsoft.AspNetCore.Http.ResponseCookies", "OpenIddict", "OpenIddict.Server.AspNetCore", "Microsoft.AspNetCore.Hosting.Diagnostics" })
             {
-                portal.With($"Logging:LogLevel:{category}", level);
+                portal.With($"{section}:{category}", level);
             }
         }
 

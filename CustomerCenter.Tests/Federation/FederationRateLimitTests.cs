@@ -1,9 +1,15 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using CustomerCenter.Tests.Infrastructure;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CustomerCenter.Tests.Federation;
 
@@ -71,6 +77,20 @@ public sealed class FederationRateLimitTests
     }
 
     [Fact]
+    public async Task A_multipart_token_request_gets_openiddicts_error_with_its_body_unread()
+    {
+        await using var portal = new FormWatchingPortal();
+        using var server = portal.CreatePortalClient();
+        using var multipart = new MultipartFormDataContent { { new StringContent("events"), "client_id" }, { new StringContent("authorization_code"), "grant_type" } };
+
+        var answer = await server.Http.PostAsync("/connect/token", multipart);
+
+        Assert.Equal(HttpStatusCode.BadRequest, answer.StatusCode);
+        Assert.Equal("invalid_request", JsonDocument.Parse(await answer.Content.ReadAsStringAsync()).RootElement.GetProperty("error").GetString());
+        Assert.Equal([false], portal.FormsRead);
+    }
+
+    [Fact]
     public async Task The_token_limit_of_one_client_address_leaves_another_behind_the_same_known_proxy_alone()
     {
         await using var portal = Limited();
@@ -88,20 +108,26 @@ public sealed class FederationRateLimitTests
     }
 
     [Fact]
-    public async Task A_whole_code_flow_and_refresh_pass_within_the_default_limits()
+    public async Task A_sign_in_without_a_session_fits_a_browser_budget_of_two_and_uses_it_up()
     {
+        // authorize (to the login page), login, authorize again (the code): two requests of the browser budget.
+        const int SignInBudget = 2;
         await using var portal = new FederationPortal();
-        var (browser, _) = await portal.SignedInMemberAsync("fujita");
-        using var _ = browser;
+        portal.With("RateLimits:FederationBrowserPerMinute", SignInBudget.ToString(CultureInfo.InvariantCulture));
+        var email = $"budget-{Guid.NewGuid():N}@example.com";
+        using (var setup = portal.CreatePortalClient())
+        {
+            await portal.CreateMemberAsync(setup, email);
+        }
+
+        using var browser = portal.CreatePortalClient();
         using var site = portal.CreatePortalClient();
         var request = new AuthorizationRequest(FederationPortal.Events);
 
-        var tokens = await site.RedeemAsync(request, await browser.CodeWithSessionAsync(request));
-        var refreshed = await site.RefreshAsync(FederationPortal.Events, tokens.RefreshToken!);
+        var tokens = await site.RedeemAsync(request, await browser.SignInForCodeAsync(request, email));
 
-        Assert.Equal(HttpStatusCode.OK, refreshed.Status);
-        Assert.Equal(HttpStatusCode.OK, (await site.UserInfoAsync(refreshed.AccessToken!)).Status);
-        Assert.Equal(HttpStatusCode.OK, (await site.RevokeAsync(FederationPortal.Events, refreshed.RefreshToken!)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, tokens.Status);
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await browser.AuthorizeAsync(new AuthorizationRequest(FederationPortal.Events))).StatusCode);
     }
 
     [Fact]
@@ -219,6 +245,31 @@ public sealed class FederationRateLimitTests
         var error = Assert.ThrowsAny<Exception>(() => portal.CreateClient().Dispose());
 
         Assert.Contains(key, error.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>Notes for each request whether anything in the pipeline read its body as a form.</summary>
+    private sealed class FormWatchingPortal : FederationPortal
+    {
+        public ConcurrentQueue<bool> FormsRead { get; } = new();
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.ConfigureServices(services => services.AddSingleton<IStartupFilter>(new Watch(FormsRead)));
+        }
+
+        private sealed class Watch(ConcurrentQueue<bool> formsRead) : IStartupFilter
+        {
+            public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+            {
+                app.Use(async (context, inner) =>
+                {
+                    await inner(context);
+                    formsRead.Enqueue(context.Features.Get<IFormFeature>()?.Form is not null);
+                });
+                next(app);
+            };
+        }
     }
 
     private static FederationPortal Limited()

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CustomerCenter.Federation;
 using CustomerCenter.Localization;
 using CustomerCenter.Staff;
 using Microsoft.Extensions.Localization;
@@ -100,9 +101,9 @@ public static class AccessLogEndpoints
         }
 
         var site = query["site"].ToString();
-        if (site.Length > AccessEventRecorder.MaxSiteClientIdLength || site.Any(char.IsControl))
+        if (site.Length > 0 && !ClientIds.IsPlausible(site))
         {
-            errors["site"] = [$"Site is a client id of at most {AccessEventRecorder.MaxSiteClientIdLength} printable characters."];
+            errors["site"] = [$"Site is a client id of at most {ClientIds.MaxLength} printable characters."];
         }
 
         var portalOnly = false;

@@ -33,6 +33,5 @@ public sealed class EmbedSites(CustomerCenterDb db, IAllowedOrigins allowedOrigi
         await ReloadAsync(cancellationToken);
     }
 
-    private Task ReloadAsync(CancellationToken cancellationToken) =>
-        allowedOrigins is AllowedOrigins reloadable ? reloadable.ReloadAsync(cancellationToken) : Task.CompletedTask;
+    private Task ReloadAsync(CancellationToken cancellationToken) => allowedOrigins.ReloadAsync(cancellationToken);
 }

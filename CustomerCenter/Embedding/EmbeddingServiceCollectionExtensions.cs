@@ -36,7 +36,7 @@ public static class EmbeddingServiceCollectionExtensions
             {
                 var headers = context.Response.Headers;
                 headers.Remove(HeaderNames.XFrameOptions);
-                headers[HeaderNames.ContentSecurityPolicy] = $"{Federation.FormPostResponse.WithFormTarget(policy.HeaderValue, context)}; {ScriptNonce.ScriptSource(context)}";
+                headers[HeaderNames.ContentSecurityPolicy] = $"{policy.HeaderValueFor(FormActionSources.Of(context))}; {ScriptNonce.ScriptSource(context)}";
                 headers["Referrer-Policy"] = "same-origin";
                 headers[HeaderNames.XContentTypeOptions] = "nosniff";
                 return Task.CompletedTask;

@@ -12,27 +12,45 @@ public sealed class FrameAncestorsPolicy(IAllowedOrigins allowedOrigins, IOption
     private volatile Built? built;
 
     /// <summary>Built once per set of origins: a source that hands out a new set (an edited list) gets a new header.</summary>
-    public string HeaderValue
-    {
-        get
-        {
-            var origins = allowedOrigins.Current;
-            var last = built;
-            if (last is null || !ReferenceEquals(last.Origins, origins))
-            {
-                last = new Built(origins, Build(origins, PublicOrigin()));
-                built = last;
-            }
+    public string HeaderValue => Current().Header;
 
-            return last.Header;
+    /// <summary>
+    /// The header for one response whose forms may also post to <paramref name="formActionSources"/>
+    /// (<see cref="FormActionSources"/>); the shared header when there are none.
+    /// </summary>
+    public string HeaderValueFor(IReadOnlyList<string> formActionSources)
+    {
+        var current = Current();
+        if (formActionSources.Count == 0)
+        {
+            return current.Header;
         }
+
+        return string.Join("; ", current.Directives.Select(directive => directive == SelfFormAction
+            ? SelfFormAction + string.Concat(formActionSources.Select(source => " " + source))
+            : directive));
+    }
+
+    private Built Current()
+    {
+        var origins = allowedOrigins.Current;
+        var last = built;
+        if (last is null || !ReferenceEquals(last.Origins, origins))
+        {
+            last = Built.From(origins, Directives(origins, PublicOrigin()));
+            built = last;
+        }
+
+        return last;
     }
 
     /// <summary>The configured public address, when it is one: the staff embed page previews the form from there.</summary>
     private Uri? PublicOrigin() =>
         Uri.TryCreate(portal.Value.PublicUrl, UriKind.Absolute, out var url) ? new Uri(url.GetLeftPart(UriPartial.Authority)) : null;
 
-    private static string Build(AllowedOriginSet origins, Uri? publicOrigin)
+    private const string SelfFormAction = "form-action 'self'";
+
+    private static string[] Directives(AllowedOriginSet origins, Uri? publicOrigin)
     {
         var publicSource = publicOrigin is null ? "" : " " + publicOrigin.GetLeftPart(UriPartial.Authority);
         // The staff area's SignalR websocket: CSP 3 browsers count ws:/wss: to the page's own host as 'self'; older
@@ -40,7 +58,8 @@ public sealed class FrameAncestorsPolicy(IAllowedOrigins allowedOrigins, IOption
         var socketSource = publicOrigin is null
             ? ""
             : $" {(publicOrigin.Scheme == Uri.UriSchemeHttps ? "wss" : "ws")}://{publicOrigin.Authority}";
-        return string.Join("; ",
+        return
+        [
             "default-src 'self'",
             // MudBlazor positions and sizes its components with style="" attributes, and the embed colour is one too;
             // a nonce or hash cannot cover attributes, so inline styles stay allowed. Styles cannot run script, and
@@ -49,14 +68,18 @@ public sealed class FrameAncestorsPolicy(IAllowedOrigins allowedOrigins, IOption
             // MudBlazor's stylesheet draws some icons as data: SVG images.
             "img-src 'self' data:",
             "connect-src 'self'" + socketSource,
-            // Every form posts to the portal itself, also inside a chamber's iframe.
-            "form-action 'self'",
+            // Every form posts to the portal itself, also inside a chamber's iframe (one response may add a site: HeaderValueFor).
+            SelfFormAction,
             // The demo chamber page frames the portal; the staff embed page previews the form from the public address.
             "frame-src 'self'" + publicSource,
             $"frame-ancestors 'self'{string.Concat(origins.Origins.Select(o => " " + o))}",
             "base-uri 'self'",
-            "object-src 'none'");
+            "object-src 'none'",
+        ];
     }
 
-    private sealed record Built(AllowedOriginSet Origins, string Header);
+    private sealed record Built(AllowedOriginSet Origins, IReadOnlyList<string> Directives, string Header)
+    {
+        public static Built From(AllowedOriginSet origins, string[] directives) => new(origins, directives, string.Join("; ", directives));
+    }
 }

@@ -8,4 +8,7 @@ namespace CustomerCenter.Embedding;
 public interface IAllowedOrigins
 {
     AllowedOriginSet Current { get; }
+
+    /// <summary>Reads the list again now, after a change made on this instance (other instances follow within a minute).</summary>
+    Task ReloadAsync(CancellationToken cancellationToken);
 }

@@ -23,7 +23,8 @@ internal static class FederationRateLimiting
     /// <summary>How many clients' token budgets one network may use up together.</summary>
     public const int TokenNetworkFactor = 4;
 
-    private const string ClientIdItem = "CustomerCenter.Federation.TokenClientId";
+    private static readonly object ClientIdItem = new();
+    private static readonly object BudgetItem = new();
     private static readonly int RetryAfterSeconds = (int)PerMinuteLimits.Window.TotalSeconds;
 
     private enum Budget { None, Browser, Token, Api }
@@ -40,7 +41,7 @@ internal static class FederationRateLimiting
                 PartitionedRateLimiter.Create<HttpContext, string>(context =>
                 {
                     var network = ClientNetwork.Of(context.Connection.RemoteIpAddress);
-                    return BudgetOf(context.Request) switch
+                    return BudgetOf(context) switch
                     {
                         Budget.Browser => Partition($"browser|{network}", limits.FederationBrowserPerMinute),
                         Budget.Token => Partition($"token|{context.Items[ClientIdItem]}|{network}", limits.FederationTokenPerMinute),
@@ -48,18 +49,18 @@ internal static class FederationRateLimiting
                         _ => RateLimitPartition.GetNoLimiter("not an OIDC endpoint"),
                     };
                 }),
-                PartitionedRateLimiter.Create<HttpContext, string>(context => BudgetOf(context.Request) == Budget.Token
+                PartitionedRateLimiter.Create<HttpContext, string>(context => BudgetOf(context) == Budget.Token
                     ? Partition($"token-network|{ClientNetwork.Of(context.Connection.RemoteIpAddress)}", limits.FederationTokenPerMinute * TokenNetworkFactor)
                     : RateLimitPartition.GetNoLimiter("not the token endpoint"))),
             RejectionStatusCode = StatusCodes.Status429TooManyRequests,
             OnRejected = (rejected, cancellationToken) => RejectAsync(rejected.HttpContext, cancellationToken),
         };
 
-        app.UseWhen(context => BudgetOf(context.Request) != Budget.None, branch =>
+        app.UseWhen(context => BudgetOf(context) != Budget.None, branch =>
         {
             branch.Use(async (context, next) =>
             {
-                if (BudgetOf(context.Request) == Budget.Token)
+                if (BudgetOf(context) == Budget.Token)
                 {
                     context.Items[ClientIdItem] = await ClientIdOfAsync(context.Request);
                 }
@@ -71,7 +72,24 @@ internal static class FederationRateLimiting
         return app;
     }
 
-    private static Budget BudgetOf(HttpRequest request)
+    /// <summary>
+    /// The request's budget, worked out once per path and kept on the request (the limiters and the rejection ask again).
+    /// Per path: a status page re-executed for a 401 runs the pipeline again on its own path, which is no endpoint's.
+    /// </summary>
+    private static Budget BudgetOf(HttpContext context)
+    {
+        var path = context.Request.Path;
+        if (context.Items.TryGetValue(BudgetItem, out var known) && known is (PathString knownPath, Budget budget) && knownPath == path)
+        {
+            return budget;
+        }
+
+        budget = BudgetOfPath(context.Request);
+        context.Items[BudgetItem] = (path, budget);
+        return budget;
+    }
+
+    private static Budget BudgetOfPath(HttpRequest request)
     {
         var path = request.Path.Value?.TrimEnd('/') ?? "";
         return path switch
@@ -104,7 +122,9 @@ internal static class FederationRateLimiting
             }
         }
 
-        if (!request.HasFormContentType)
+        // The only body OpenIddict reads (RFC 6749 §3.2): a multipart one it refuses unread, and so does this.
+        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType)
+            || !string.Equals(contentType.MediaType, "application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase))
         {
             return "?";
         }
@@ -122,14 +142,13 @@ internal static class FederationRateLimiting
         }
     }
 
-    /// <summary>No client id, or one longer than any site's, is counted as "?": part of the key is chosen by the caller.</summary>
-    private static string Bounded(string clientId) =>
-        clientId is { Length: > 0 and <= AccessLog.AccessEventRecorder.MaxSiteClientIdLength } ? clientId : "?";
+    /// <summary>No client id, or one no site could have, is counted as "?": part of the key is chosen by the caller.</summary>
+    private static string Bounded(string clientId) => ClientIds.IsPlausible(clientId) ? clientId : "?";
 
     private static async ValueTask RejectAsync(HttpContext context, CancellationToken cancellationToken)
     {
         context.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
-        if (BudgetOf(context.Request) == Budget.Browser)
+        if (BudgetOf(context) == Budget.Browser)
         {
             // The site asked for a language (ui_locales): the member reads this page in it, as the login page would be.
             if (ProviderLogin.LanguageOf(context.Request.Query[OpenIddictConstants.Parameters.UiLocales]) is { } language)

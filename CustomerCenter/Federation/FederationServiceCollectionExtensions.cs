@@ -73,9 +73,7 @@ public static class FederationServiceCollectionExtensions
                 server.AddEventHandler(RefuseControlCharacters<ValidateUserInfoRequestContext>.Descriptor);
             });
 
-        // OpenIddict logs each request with its parameters at Information (codes, refresh tokens, client secrets,
-        // PKCE verifiers among them): only its warnings and errors, which carry none, reach the portal's log.
-        builder.Logging.AddFilter("OpenIddict", LogLevel.Warning);
+        // OpenIddict's log is held at Warning by Hosting.PinnedLogCategories: below it, it carries codes and tokens.
         services.AddSingleton<IConfigureOptions<OpenIddictServerOptions>, IssuerFromPublicUrl>();
         services.AddOptions<FederationKeyOptions>().BindConfiguration(FederationKeyOptions.Section)
             .Validate(keys => keys.RefreshInterval > TimeSpan.Zero && keys.PublishAhead > keys.RefreshInterval && keys.Rotation > keys.PublishAhead,

@@ -20,20 +20,12 @@ namespace CustomerCenter.Federation;
 /// </summary>
 internal sealed class FormPostResponse : IOpenIddictServerHandler<ApplyAuthorizationResponseContext>
 {
-    private static readonly object FormTargetKey = new();
-
     public static OpenIddictServerHandlerDescriptor Descriptor { get; } =
         OpenIddictServerHandlerDescriptor.CreateBuilder<ApplyAuthorizationResponseContext>()
             .UseSingletonHandler<FormPostResponse>()
             .SetOrder(OpenIddictServerAspNetCoreHandlers.Authentication.ProcessFormPostResponse.Descriptor.Order - 1_000)
             .SetType(OpenIddictServerHandlerType.Custom)
             .Build();
-
-    /// <summary>The portal's CSP for this response: its <c>form-action</c> widened to the site this response posts to, if any.</summary>
-    public static string WithFormTarget(string policy, HttpContext context) =>
-        context.Items[FormTargetKey] is string origin
-            ? policy.Replace("form-action 'self'", $"form-action 'self' {origin}", StringComparison.Ordinal)
-            : policy;
 
     public async ValueTask HandleAsync(ApplyAuthorizationResponseContext context)
     {
@@ -45,7 +37,7 @@ internal sealed class FormPostResponse : IOpenIddictServerHandler<ApplyAuthoriza
 
         var response = context.Transaction.GetHttpRequest()?.HttpContext.Response
             ?? throw new InvalidOperationException("The authorization response is not being sent over ASP.NET Core.");
-        response.HttpContext.Items[FormTargetKey] = target.GetLeftPart(UriPartial.Authority);
+        FormActionSources.Allow(response.HttpContext, target);
         var nonce = ScriptNonce.For(response.HttpContext);
         var proceed = WebUtility.HtmlEncode(response.HttpContext.RequestServices.GetRequiredService<IStringLocalizer<Texts>>()["Login_Continue"]);
         var page = new StringBuilder()

@@ -46,8 +46,7 @@ internal sealed class MemberGrants(
 
     public async Task<bool> RevokeSiteAsync(Guid memberId, string clientId, Guid? actorId, CancellationToken cancellationToken = default)
     {
-        // Printable text only, as at the endpoints: a NUL would end the lookup in a PostgreSQL error.
-        if (string.IsNullOrEmpty(clientId) || clientId.Length > AccessEventRecorder.MaxSiteClientIdLength || clientId.Any(char.IsControl)
+        if (!ClientIds.IsPlausible(clientId)
             || await applications.FindByClientIdAsync(clientId, cancellationToken) is not { } application
             || await applications.GetIdAsync(application, cancellationToken) is not { } applicationId)
         {
@@ -55,11 +54,12 @@ internal sealed class MemberGrants(
         }
 
         var subject = memberId.ToString();
-        // The authorizations (so the site asks for consent again), every token (so refresh and access tokens stop at
-        // once) and the event, together or not at all.
+        // The authorizations (so the site asks for consent again), every valid token (so refresh and access tokens stop
+        // at once) and the event, together or not at all. Valid ones only: a second post (a double click) finds nothing
+        // left to revoke and records no second removal.
         await using var unit = await UnitOfWork.BeginAsync(db, cancellationToken);
         var revoked = await authorizations.RevokeAsync(subject, applicationId, status: Statuses.Valid, type: null, cancellationToken);
-        revoked += await tokens.RevokeAsync(subject, applicationId, status: null, type: null, cancellationToken);
+        revoked += await tokens.RevokeAsync(subject, applicationId, status: Statuses.Valid, type: null, cancellationToken);
         if (revoked == 0)
         {
             return false;

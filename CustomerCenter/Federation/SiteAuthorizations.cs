@@ -14,8 +14,7 @@ public sealed class SiteAuthorizations(IOpenIddictApplicationManager application
 {
     public async Task<Site?> FindSiteAsync(string clientId, CancellationToken cancellationToken)
     {
-        // Printable text only (a NUL would end the lookup in a PostgreSQL error): anything else is no site of ours.
-        if (clientId.Length > 200 || clientId.Any(char.IsControl))
+        if (!ClientIds.IsPlausible(clientId))
         {
             return null;
         }

@@ -175,7 +175,7 @@ public sealed class SiteRegistry(
     /// <summary>A site registered here (configured ones are configuration's to change), or null.</summary>
     private async Task<object?> RegisteredAsync(string clientId, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrEmpty(clientId) || clientId.Length > AccessEventRecorder.MaxSiteClientIdLength || clientId.Any(char.IsControl)
+        if (!ClientIds.IsPlausible(clientId)
             || await applications.FindByClientIdAsync(clientId, cancellationToken) is not { } application)
         {
             return null;
@@ -184,8 +184,7 @@ public sealed class SiteRegistry(
         return Is(await applications.GetPropertiesAsync(application, cancellationToken), ConfiguredSites.SourceProperty, FromStaff) ? application : null;
     }
 
-    private Task ReloadOriginsAsync(CancellationToken cancellationToken) =>
-        allowedOrigins is AllowedOrigins reloadable ? reloadable.ReloadAsync(cancellationToken) : Task.CompletedTask;
+    private Task ReloadOriginsAsync(CancellationToken cancellationToken) => allowedOrigins.ReloadAsync(cancellationToken);
 
     private static string NewClientId() => "site-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
 

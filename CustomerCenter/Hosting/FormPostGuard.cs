@@ -1,5 +1,6 @@
 using CustomerCenter.Embedding;
 using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
@@ -20,8 +21,17 @@ internal static class FormPostGuard
                     return;
                 }
 
-                if (context.Features.Get<IAntiforgeryValidationFeature>() is { IsValid: false })
+                if (context.Features.Get<IAntiforgeryValidationFeature>() is { IsValid: false } antiforgery)
                 {
+                    // The check reads the form first: a body sent without a length (chunked) that passes Kestrel's limit
+                    // fails it with the 413 inside, which is no expired form.
+                    if (TooLarge(antiforgery.Error))
+                    {
+                        var limit = context.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize ?? 0;
+                        await OversizedFormPostGuard.RefuseAsync(context, limit);
+                        return;
+                    }
+
                     // No anti-forgery cookie at all on a form inside a chamber's page: the browser refuses the portal's
                     // cookies there. A cookie that came back with a wrong token is something else, and stays a plain 400.
                     if (IsAntiforgeryCookieMissing(context)
@@ -44,6 +54,19 @@ internal static class FormPostGuard
     public static bool IsFormPost(HttpContext context) =>
         HttpMethods.IsPost(context.Request.Method)
         && context.GetEndpoint()?.Metadata.GetMetadata<IAntiforgeryMetadata>() is { RequiresValidation: true };
+
+    private static bool TooLarge(Exception? error)
+    {
+        for (var exception = error; exception is not null; exception = exception.InnerException)
+        {
+            if (exception is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static bool IsAntiforgeryCookieMissing(HttpContext context)
     {

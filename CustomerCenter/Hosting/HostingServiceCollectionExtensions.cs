@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.Extensions.Options;
 using IPNetwork = System.Net.IPNetwork;
 
 namespace CustomerCenter.Hosting;
@@ -17,11 +18,7 @@ public static class HostingServiceCollectionExtensions
         builder.Services.AddScoped<ScriptNonce>();
         builder.Services.AddSingleton<IStartupFilter, HeadRequests>();
         builder.AddSecurityHeaders();
-        // ASP.NET Core's request lines ("Request starting/finished", Information) carry the whole URL with its query:
-        // mailed reset links carry their tokens there, end-session and prompt=none requests the member's id_token
-        // (id_token_hint). Pinned here, so turning Microsoft.AspNetCore up for a diagnosis cannot log them; the
-        // request spans (PortalTelemetry, which drops the query) record requests instead.
-        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
+        builder.Services.AddSingleton<IPostConfigureOptions<LoggerFilterOptions>, PinnedLogCategories>();
 
         var proxies = builder.Configuration.GetSection($"{PortalOptions.Section}:{nameof(PortalOptions.KnownProxies)}").Get<string[]>() ?? [];
         var knownNetworks = ParseKnownNetworks(builder.Configuration.GetSection($"{PortalOptions.Section}:{nameof(PortalOptions.KnownNetworks)}").Get<string[]>() ?? []);
