@@ -39,15 +39,21 @@ public static class AccessLogCsv
         WriteAsync(rows, output, AccessLogCsvDialect.Rfc4180, ct);
 
     /// <summary>As <see cref="WriteAsync(DbDataReader, Stream, CancellationToken)"/>, spelled as <paramref name="dialect"/> says.</summary>
-    public static async Task WriteAsync(DbDataReader rows, Stream output, AccessLogCsvDialect dialect, CancellationToken ct)
+    public static Task WriteAsync(DbDataReader rows, Stream output, AccessLogCsvDialect dialect, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        return WriteAsync(new[] { rows }.ToAsyncEnumerable(), output, dialect, ct);
+    }
+
+    /// <summary>
+    /// As <see cref="WriteAsync(DbDataReader, Stream, AccessLogCsvDialect, CancellationToken)"/> for rows that arrive
+    /// in batches (a server-side cursor's FETCHes): one header, then every batch's rows in the order they come.
+    /// </summary>
+    public static async Task WriteAsync(IAsyncEnumerable<DbDataReader> batches, Stream output, AccessLogCsvDialect dialect, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(dialect);
-        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(batches);
         ArgumentNullException.ThrowIfNull(output);
-        if (rows.FieldCount != ColumnCount)
-        {
-            throw new InvalidOperationException($"The access log query returns {rows.FieldCount} columns, not {ColumnCount}.");
-        }
 
         var pipe = PipeWriter.Create(output, new StreamPipeWriterOptions(leaveOpen: true));
         try
@@ -56,12 +62,20 @@ public static class AccessLogCsv
             pipe.Write(Encoding.UTF8.Preamble);
             pipe.Write(Encoding.UTF8.GetBytes(dialect.Header));
             csv.EndRow();
-            while (await rows.ReadAsync(ct))
+            await foreach (var rows in batches.WithCancellation(ct))
             {
-                WriteRow(csv, rows, dialect);
-                if (pipe.UnflushedBytes >= FlushThreshold)
+                if (rows.FieldCount != ColumnCount)
                 {
-                    await pipe.FlushAsync(ct);
+                    throw new InvalidOperationException($"The access log query returns {rows.FieldCount} columns, not {ColumnCount}.");
+                }
+
+                while (await rows.ReadAsync(ct))
+                {
+                    WriteRow(csv, rows, dialect);
+                    if (pipe.UnflushedBytes >= FlushThreshold)
+                    {
+                        await pipe.FlushAsync(ct);
+                    }
                 }
             }
         }

@@ -185,15 +185,18 @@ public sealed class AccessLogReader(CustomerCenterDb db, ILookupNormalizer norma
 
     /// <summary>
     /// Writes every matching event as CSV (see <see cref="AccessLogCsv"/>), newest first, streamed from the database
-    /// row by row. The rows go from the data reader straight into UTF-8: no entity or record per row, and SQLite's
-    /// date and GUID text is read once. On PostgreSQL, Npgsql's reader holds one row at a time and reads the next
-    /// from the socket as the CSV is written, while TCP holds the server back: constant memory without a server-side
-    /// cursor (which would need a transaction open for the whole download). The page cache is SQLite's only.
+    /// as it is written: no entity or record per row, and SQLite's date and GUID text is read once. On PostgreSQL the
+    /// rows come from a server-side cursor (<see cref="PostgreSqlCursor"/>), planned for its first rows and fetched in
+    /// batches, so neither the server nor the portal holds more than a batch; on SQLite straight from the reader, with
+    /// a larger page cache for the members' e-mails.
     /// </summary>
     public Task WriteCsvAsync(AccessLogFilter filter, Stream output, CancellationToken ct) =>
         WriteCsvAsync(filter, output, AccessLogCsvDialect.Rfc4180, ct);
 
-    public async Task WriteCsvAsync(AccessLogFilter filter, Stream output, AccessLogCsvDialect dialect, CancellationToken ct)
+    public Task WriteCsvAsync(AccessLogFilter filter, Stream output, AccessLogCsvDialect dialect, CancellationToken ct) =>
+        WriteCsvAsync(filter, output, dialect, PostgreSqlCursor.DefaultBatchSize, ct);
+
+    internal async Task WriteCsvAsync(AccessLogFilter filter, Stream output, AccessLogCsvDialect dialect, int cursorBatchSize, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(filter);
         ArgumentNullException.ThrowIfNull(output);
@@ -201,6 +204,12 @@ public sealed class AccessLogReader(CustomerCenterDb db, ILookupNormalizer norma
         await db.Database.OpenConnectionAsync(ct);
         try
         {
+            if (db.Database.IsNpgsql())
+            {
+                await AccessLogCsv.WriteAsync(PostgreSqlCursor.ReadInBatchesAsync(command, cursorBatchSize, ct), output, dialect, ct);
+                return;
+            }
+
             await using var cache = await SqlitePageCache.EnlargeAsync(command.Connection!, ExportCacheKiB, ct);
             await using var reader = await command.ExecuteReaderAsync(ct);
             await AccessLogCsv.WriteAsync(reader, output, dialect, ct);
