@@ -56,15 +56,21 @@ public sealed class PostgreSqlQueryPlanTests(PostgreSqlPlanData data) : IClassFi
     }
 
     [PostgreSqlFact]
-    public async Task A_search_reads_the_ranges_of_its_first_rare_word_and_of_its_longest_when_all_are_common()
+    public async Task A_search_counts_from_its_first_rare_word_and_pages_from_the_word_with_fewest_entries_outside_the_sort_index()
     {
         await using var scope = Portal.Services.CreateAsyncScope();
         var directory = scope.ServiceProvider.GetRequiredService<MemberDirectory>();
+        async Task<(List<string> Count, List<string> Page)> WordsAsync(string search) =>
+            await directory.WordsAsync(search, MemberSortColumn.LastName, CancellationToken.None);
 
-        // 19,960 first names start with VORNAME, 40 with ANNA; 28 last names are Schmidt; 19,972 start with NAME.
-        Assert.Equal(["ANNA", "VORNAME"], await directory.WordsAsync("vorname anna", CancellationToken.None));
-        Assert.Equal(["SCHMIDT", "VORNAME1"], await directory.WordsAsync("vorname1 schmidt", CancellationToken.None));
-        Assert.Equal(["VORNAME", "NAME"], await directory.WordsAsync("name vorname", CancellationToken.None));
+        // 19,960 first names start with VORNAME, 40 with ANNA; 28 last names are Schmidt, 19,972 start with NAME.
+        Assert.Equal(["ANNA", "VORNAME"], (await WordsAsync("vorname anna")).Count);
+        Assert.Equal(["SCHMIDT", "VORNAME1"], (await WordsAsync("vorname1 schmidt")).Count);
+        Assert.Equal(["VORNAME", "NAME"], (await WordsAsync("name vorname")).Count);
+        // By last name, NAME has no entries outside the last-name index (read in order), ANNA 40 first names.
+        var words = await WordsAsync("anna name");
+        Assert.Equal(["ANNA", "NAME"], words.Count);
+        Assert.Equal(["NAME", "ANNA"], words.Page);
     }
 
     [PostgreSqlFact]

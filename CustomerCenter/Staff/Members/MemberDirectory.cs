@@ -49,9 +49,9 @@ public sealed class MemberDirectory(CustomerCenterDb db, PendingEmailChanges pen
 
         // Counted only this far: the limit, or a page beyond the one asked for, so there is always a next page to go to.
         var countLimit = Math.Max(exactCountLimit, (int)Math.Min(int.MaxValue - 1, (page + 2L) * pageSize));
-        var terms = await WordsAsync(search, ct);
-        var counted = await CountedIds(terms, countLimit + 1).CountAsync(ct);
-        var rows = await PageQuery(terms, sort, descending, page * pageSize, pageSize).ToListAsync(ct);
+        var words = await WordsAsync(search, sort, ct);
+        var counted = await CountedIds(words.Count, countLimit + 1).CountAsync(ct);
+        var rows = await PageQuery(words.Page, sort, descending, page * pageSize, pageSize).ToListAsync(ct);
         return counted > countLimit ? new MemberDirectoryPage(countLimit, rows, MoreThanTotal: true) : new MemberDirectoryPage(counted, rows);
     }
 
@@ -81,27 +81,35 @@ public sealed class MemberDirectory(CustomerCenterDb db, PendingEmailChanges pen
             : DisjointRanges(terms).Select(range => range.Select(m => m.Id)).Aggregate((all, more) => all.Concat(more)).Take(limit);
 
     /// <summary>
-    /// The normalized words of a search, longest first (<see cref="Terms"/>), but the first rare one
-    /// (<see cref="RareWordEntries"/>, counted in its three ranges) moved to the front: the count and the page read the
-    /// first word's ranges. When every word is common, the longest stays first.
+    /// The normalized words of a search in the order the count reads them and in the order the page reads them; each
+    /// reads the ranges of its first word. The count: the first rare word (<see cref="RareWordEntries"/> in its three
+    /// ranges) in the longest-first order of <see cref="Terms"/>, or the longest when all are common. The page: the
+    /// word with the fewest entries outside the sort column's range, for that range is read in the page's order and
+    /// left after the page while the other two are read whole ("anna sch" by last name: the SCH last names from the
+    /// first, not all 58,000 first names and e-mails that start with ANNA).
     /// </summary>
-    internal async Task<List<string>> WordsAsync(string? search, CancellationToken ct)
+    internal async Task<(List<string> Count, List<string> Page)> WordsAsync(string? search, MemberSortColumn sort, CancellationToken ct)
     {
         List<string> terms = [.. Terms(search)];
         if (terms.Count < 2)
         {
-            return terms;
+            return (terms, terms);
         }
 
+        var entries = new List<MemberSearchWordEntries>();
+        IQueryable<Member> members = db.Users.AsNoTracking();
         foreach (var term in terms)
         {
-            if (await CountedIds([term], RareWordEntries + 1).CountAsync(ct) <= RareWordEntries)
-            {
-                return [term, .. terms.Where(other => other != term)];
-            }
+            entries.Add(new MemberSearchWordEntries(
+                term,
+                await MemberPrefixSearch.ByFirstName(members, term).Take(RareWordEntries + 1).CountAsync(ct),
+                await MemberPrefixSearch.ByLastName(members, term).Take(RareWordEntries + 1).CountAsync(ct),
+                await MemberPrefixSearch.ByEmail(members, term).Take(RareWordEntries + 1).CountAsync(ct)));
         }
 
-        return terms;
+        var rare = entries.FirstOrDefault(word => word.All <= RareWordEntries);
+        var page = entries.MinBy(word => word.OutsideOrderOf(sort))!;
+        return (rare is null ? terms : [rare.Word, .. terms.Where(term => term != rare.Word)], [page.Word, .. terms.Where(term => term != page.Word)]);
     }
 
     /// <summary>
