@@ -100,11 +100,12 @@ public sealed class MemberDirectory(CustomerCenterDb db, PendingEmailChanges pen
         IQueryable<Member> members = db.Users.AsNoTracking();
         foreach (var term in terms)
         {
-            entries.Add(new MemberSearchWordEntries(
-                term,
-                await MemberPrefixSearch.ByFirstName(members, term).Take(RareWordEntries + 1).CountAsync(ct),
-                await MemberPrefixSearch.ByLastName(members, term).Take(RareWordEntries + 1).CountAsync(ct),
-                await MemberPrefixSearch.ByEmail(members, term).Take(RareWordEntries + 1).CountAsync(ct)));
+            // One round trip per word: under load each one costs more than these three short index reads.
+            var first = MemberPrefixSearch.ByFirstName(members, term).Take(RareWordEntries + 1);
+            var last = MemberPrefixSearch.ByLastName(members, term).Take(RareWordEntries + 1);
+            var email = MemberPrefixSearch.ByEmail(members, term).Take(RareWordEntries + 1);
+            var counted = await members.Select(_ => new { First = first.Count(), Last = last.Count(), Email = email.Count() }).FirstOrDefaultAsync(ct);
+            entries.Add(new MemberSearchWordEntries(term, counted?.First ?? 0, counted?.Last ?? 0, counted?.Email ?? 0));
         }
 
         var rare = entries.FirstOrDefault(word => word.All <= RareWordEntries);
