@@ -234,6 +234,25 @@ public sealed class MemberDirectoryTests(MemberDirectoryTests.Members members) :
         Assert.Equal((5, false), (all.TotalCount, all.MoreThanTotal));
     }
 
+    [Fact]
+    public async Task A_search_pages_from_the_word_with_fewest_entries_outside_the_sort_index_and_counts_from_a_rare_one()
+    {
+        await using (var scope = members.Portal.Services.CreateAsyncScope())
+        {
+            var directory = scope.ServiceProvider.GetRequiredService<MemberDirectory>();
+            var words = await directory.WordsAsync("sommer r", MemberSortColumn.FirstName, CancellationToken.None);
+
+            // SOMMER is rare and the longer word; but by first name R has no entry outside the first-name index (Rita),
+            // SOMMER two (her last name and e-mail), so the page reads R's ranges.
+            Assert.Equal(["SOMMER", "R"], words.Count);
+            Assert.Equal(["R", "SOMMER"], words.Page);
+        }
+
+        var page = await SearchAsync("sommer r", MemberSortColumn.FirstName, false, 0, 50);
+        Assert.Equal(["sommer@example.de"], page.Rows.Select(r => r.Email));
+        Assert.Equal((1, false), (page.TotalCount, page.MoreThanTotal));
+    }
+
     private Task<MemberDirectoryPage> SearchAsync(string? search, MemberSortColumn sort, bool descending, int page, int pageSize) =>
         SearchAsync(members.Portal, search, sort, descending, page, pageSize);
 
