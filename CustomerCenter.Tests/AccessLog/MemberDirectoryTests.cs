@@ -3,6 +3,7 @@ using CustomerCenter.Accounts;
 using CustomerCenter.Staff;
 using CustomerCenter.Staff.Members;
 using CustomerCenter.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CustomerCenter.Tests.AccessLog;
@@ -108,6 +109,19 @@ public sealed class MemberDirectoryTests(MemberDirectoryTests.Members members) :
     }
 
     [SqliteFact]
+    public async Task A_search_count_reads_its_ranges_one_after_the_other_and_keeps_no_set_of_the_ids_found()
+    {
+        var plan = await members.Portal.QueryPlanAsync<MemberDirectory, Guid>(directory => directory.CountedIds("anna sch", 1_001));
+
+        // Three disjoint ranges of the covering search indexes joined by UNION ALL: the LIMIT stops the count in the
+        // first range that holds enough matches, and no temporary b-tree collects every id to drop duplicates.
+        Assert.Equal(3, Regex.Count(plan, @"SEARCH \w+ USING COVERING INDEX IX_AspNetUsers_Normalized\w+ \(Normalized\w+>\? AND Normalized\w+<\?\)"));
+        Assert.Equal(2, Regex.Count(plan, "UNION ALL"));
+        Assert.DoesNotContain("TEMP B-TREE", plan, StringComparison.Ordinal);
+        Assert.DoesNotMatch(@"(?m)SCAN \w+ USING", plan);
+    }
+
+    [SqliteFact]
     public async Task A_deep_page_skips_entries_of_the_sort_index_and_reads_only_the_page_rows()
     {
         var plan = await members.Portal.QueryPlanAsync<MemberDirectory, MemberDirectoryRow>(
@@ -172,6 +186,71 @@ public sealed class MemberDirectoryTests(MemberDirectoryTests.Members members) :
             .SearchAsync("s", MemberSortColumn.LastName, false, 0, 1, exactCountLimit: limit, CancellationToken.None);
 
         Assert.Equal((expectedCount, expectedMoreThan), (page.TotalCount, page.MoreThanTotal));
+    }
+
+    [Fact]
+    public async Task A_search_of_two_words_counts_exactly_up_to_the_limit_each_member_once_and_says_more_than_beyond_it()
+    {
+        using var portal = new PortalFactory();
+        // "anna sch": ANNA by first name (Anna Schulz and Annabelle by their e-mail too), by last name only (Annaberg)
+        // and by e-mail only (anna@); Anna Müller and Karl Schmidt match one word each.
+        await portal.AddMemberAsync("anna.schulz@count.example", "Anna", "Schulz");
+        await portal.AddMemberAsync("annabelle.schaefer@count.example", "Annabelle", "Schäfer");
+        await portal.AddMemberAsync("schmidt.a@count.example", "Anna", "Schmidt");
+        await portal.AddMemberAsync("g.annaberg@count.example", "Schorsch", "Annaberg");
+        await portal.AddMemberAsync("anna@count.example", "Schirin", "Keller");
+        await portal.AddMemberAsync("anna.mueller@count.example", "Anna", "Müller");
+        await portal.AddMemberAsync("karl.schmidt@count.example", "Karl", "Schmidt");
+
+        async Task<MemberDirectoryPage> PageAsync(string search, int limit)
+        {
+            await using var scope = portal.Services.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<MemberDirectory>()
+                .SearchAsync(search, MemberSortColumn.Email, false, 0, 1, exactCountLimit: limit, CancellationToken.None);
+        }
+
+        foreach (var (limit, count, moreThan) in new[] { (2, 2, true), (4, 4, true), (5, 5, false), (1_000, 5, false) })
+        {
+            foreach (var search in new[] { "anna sch", "SCH Anna" })
+            {
+                var page = await PageAsync(search, limit);
+                Assert.Equal((limit, search, count, moreThan), (limit, search, page.TotalCount, page.MoreThanTotal));
+                Assert.Equal(["anna.schulz@count.example"], page.Rows.Select(r => r.Email));
+            }
+        }
+
+        // Counted from either word's ranges, each member once (SCH: Schmidt.a is in its last-name and e-mail ranges).
+        await using (var scope = portal.Services.CreateAsyncScope())
+        {
+            var directory = scope.ServiceProvider.GetRequiredService<MemberDirectory>();
+            Assert.Equal(5, await directory.CountedIds(new List<string> { "ANNA", "SCH" }, 1_001).CountAsync());
+            Assert.Equal(5, await directory.CountedIds(new List<string> { "SCH", "ANNA" }, 1_001).CountAsync());
+        }
+
+        var all = await SearchAsync(portal, "anna sch", MemberSortColumn.Email, false, 0, 50);
+        Assert.Equal(
+            ["anna.schulz@count.example", "anna@count.example", "annabelle.schaefer@count.example", "g.annaberg@count.example", "schmidt.a@count.example"],
+            all.Rows.Select(r => r.Email));
+        Assert.Equal((5, false), (all.TotalCount, all.MoreThanTotal));
+    }
+
+    [Fact]
+    public async Task A_search_pages_from_the_word_with_fewest_entries_outside_the_sort_index_and_counts_from_a_rare_one()
+    {
+        await using (var scope = members.Portal.Services.CreateAsyncScope())
+        {
+            var directory = scope.ServiceProvider.GetRequiredService<MemberDirectory>();
+            var words = await directory.WordsAsync("sommer r", MemberSortColumn.FirstName, CancellationToken.None);
+
+            // SOMMER is rare and the longer word; but by first name R has no entry outside the first-name index (Rita),
+            // SOMMER two (her last name and e-mail), so the page reads R's ranges.
+            Assert.Equal(["SOMMER", "R"], words.Count);
+            Assert.Equal(["R", "SOMMER"], words.Page);
+        }
+
+        var page = await SearchAsync("sommer r", MemberSortColumn.FirstName, false, 0, 50);
+        Assert.Equal(["sommer@example.de"], page.Rows.Select(r => r.Email));
+        Assert.Equal((1, false), (page.TotalCount, page.MoreThanTotal));
     }
 
     private Task<MemberDirectoryPage> SearchAsync(string? search, MemberSortColumn sort, bool descending, int page, int pageSize) =>

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using CustomerCenter.AccessLog;
 using CustomerCenter.Staff.Members;
 using CustomerCenter.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CustomerCenter.Tests.AccessLog;
 
@@ -37,6 +38,39 @@ public sealed class PostgreSqlQueryPlanTests(PostgreSqlPlanData data) : IClassFi
         }
 
         Assert.True(Regex.IsMatch(page, @"Index Cond: \(""Id"" = "), page);
+    }
+
+    [PostgreSqlFact]
+    public async Task A_search_count_appends_its_disjoint_ranges_and_keeps_no_set_of_the_ids_found()
+    {
+        var plan = await Portal.PostgreSqlPlanAsync<MemberDirectory, Guid>(directory => directory.CountedIds("anna sch", 1_001));
+
+        // Three ranges one after the other under the LIMIT: the count stops in the first range that holds enough
+        // matches, and nothing hashes or sorts every id found to drop duplicates (the ranges are disjoint). How each
+        // range is read depends on the data: on this small table the first-name range of ANNA is found through the
+        // rarer SCH; at 1,000,000 members all three are index-only range scans of ANNA (README, member list).
+        Assert.True(Regex.IsMatch(plan, @"^Limit\n +->  Append\n"), plan);
+        Assert.True(3 == Regex.Count(plan, @"(?m)^ {8}->  "), plan);
+        Assert.True(!Regex.IsMatch(plan, "Seq Scan|HashAggregate|Unique|Sort"), plan);
+        Assert.True(Regex.IsMatch(plan, @"Index Only Scan using ""IX_AspNetUsers_NormalizedLastName_\w+~"" on ""AspNetUsers"" \w+\n +Index Cond: \(\(""NormalizedLastName"" >= 'ANNA'::text\) AND \(""NormalizedLastName"" < 'ANNB'::text\)\)"), plan);
+    }
+
+    [PostgreSqlFact]
+    public async Task A_search_counts_from_its_first_rare_word_and_pages_from_the_word_with_fewest_entries_outside_the_sort_index()
+    {
+        await using var scope = Portal.Services.CreateAsyncScope();
+        var directory = scope.ServiceProvider.GetRequiredService<MemberDirectory>();
+        async Task<(List<string> Count, List<string> Page)> WordsAsync(string search) =>
+            await directory.WordsAsync(search, MemberSortColumn.LastName, CancellationToken.None);
+
+        // 19,960 first names start with VORNAME, 40 with ANNA; 28 last names are Schmidt, 19,972 start with NAME.
+        Assert.Equal(["ANNA", "VORNAME"], (await WordsAsync("vorname anna")).Count);
+        Assert.Equal(["SCHMIDT", "VORNAME1"], (await WordsAsync("vorname1 schmidt")).Count);
+        Assert.Equal(["VORNAME", "NAME"], (await WordsAsync("name vorname")).Count);
+        // By last name, NAME has no entries outside the last-name index (read in order), ANNA 40 first names.
+        var words = await WordsAsync("anna name");
+        Assert.Equal(["ANNA", "NAME"], words.Count);
+        Assert.Equal(["NAME", "ANNA"], words.Page);
     }
 
     [PostgreSqlFact]

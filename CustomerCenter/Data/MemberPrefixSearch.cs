@@ -32,6 +32,20 @@ public static class MemberPrefixSearch
         return normalizedPrefix.Length == 0 ? members : members.Where(StartsWith(m => EF.Property<string>(m, MemberSearchColumns.LastName), normalizedPrefix));
     }
 
+    /// <summary>Members whose normalized first name does not start with <paramref name="normalizedPrefix"/>.</summary>
+    public static IQueryable<Member> NotByFirstName(IQueryable<Member> members, string normalizedPrefix)
+    {
+        ArgumentNullException.ThrowIfNull(members);
+        return normalizedPrefix.Length == 0 ? members.Where(m => false) : members.Where(Not(StartsWith(m => EF.Property<string>(m, MemberSearchColumns.FirstName), normalizedPrefix)));
+    }
+
+    /// <summary>Members whose normalized last name does not start with <paramref name="normalizedPrefix"/>.</summary>
+    public static IQueryable<Member> NotByLastName(IQueryable<Member> members, string normalizedPrefix)
+    {
+        ArgumentNullException.ThrowIfNull(members);
+        return normalizedPrefix.Length == 0 ? members.Where(m => false) : members.Where(Not(StartsWith(m => EF.Property<string>(m, MemberSearchColumns.LastName), normalizedPrefix)));
+    }
+
     /// <summary>Members whose normalized e-mail, first name or last name starts with <paramref name="normalizedPrefix"/>.</summary>
     public static IQueryable<Member> ByEmailOrName(IQueryable<Member> members, string normalizedPrefix)
     {
@@ -52,6 +66,9 @@ public static class MemberPrefixSearch
             .Aggregate(Expression.OrElse);
         return members.Where(Expression.Lambda<Func<Member, bool>>(any, member));
     }
+
+    private static Expression<Func<Member, bool>> Not(Expression<Func<Member, bool>> test) =>
+        Expression.Lambda<Func<Member, bool>>(Expression.Not(test.Body), test.Parameters);
 
     private static Expression<Func<Member, bool>> StartsWith(Expression<Func<Member, string>> column, string prefix)
     {

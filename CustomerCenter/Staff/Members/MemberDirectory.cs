@@ -16,6 +16,19 @@ public sealed class MemberDirectory(CustomerCenterDb db, PendingEmailChanges pen
     /// </summary>
     public const int ExactCountLimit = 10_000;
 
+    /// <summary>
+    /// The same for a search (as the service desk's search): each member it counts is an index entry on which the
+    /// other words are checked, so a search that matches thousands ("anna sch") says "more than 1,000" after reading
+    /// a few thousand entries instead of every entry of its word.
+    /// </summary>
+    public const int ExactSearchCountLimit = 1_000;
+
+    /// <summary>
+    /// Up to this many entries in the three search indexes a word is rare: a search of several words reads the
+    /// candidates of a rare word rather than those of its longest one ("schneider ö": the few Ö, not every Schneider).
+    /// </summary>
+    public const int RareWordEntries = 1_000;
+
     /// <summary>At most this many words of a search are used; each must match.</summary>
     public const int MaxSearchTerms = 4;
 
@@ -24,7 +37,7 @@ public sealed class MemberDirectory(CustomerCenterDb db, PendingEmailChanges pen
     /// e-mail, first name or last name, case-insensitively ("schm" finds Schmidt, "anna sch" finds Anna Schulz).
     /// </summary>
     public Task<MemberDirectoryPage> SearchAsync(string? search, MemberSortColumn sort, bool descending, int page, int pageSize, CancellationToken ct) =>
-        SearchAsync(search, sort, descending, page, pageSize, ExactCountLimit, ct);
+        SearchAsync(search, sort, descending, page, pageSize, Terms(search).Any() ? ExactSearchCountLimit : ExactCountLimit, ct);
 
     internal async Task<MemberDirectoryPage> SearchAsync(
         string? search, MemberSortColumn sort, bool descending, int page, int pageSize, int exactCountLimit, CancellationToken ct)
@@ -36,32 +49,68 @@ public sealed class MemberDirectory(CustomerCenterDb db, PendingEmailChanges pen
 
         // Counted only this far: the limit, or a page beyond the one asked for, so there is always a next page to go to.
         var countLimit = Math.Max(exactCountLimit, (int)Math.Min(int.MaxValue - 1, (page + 2L) * pageSize));
-        var counted = await CountedIds(search, countLimit + 1).CountAsync(ct);
-        var rows = await PageQuery(search, sort, descending, page * pageSize, pageSize).ToListAsync(ct);
+        var words = await WordsAsync(search, sort, ct);
+        var counted = await CountedIds(words.Count, countLimit + 1).CountAsync(ct);
+        var rows = await PageQuery(words.Page, sort, descending, page * pageSize, pageSize).ToListAsync(ct);
         return counted > countLimit ? new MemberDirectoryPage(countLimit, rows, MoreThanTotal: true) : new MemberDirectoryPage(counted, rows);
     }
 
     /// <summary>The rows of one page: its ids (<see cref="PageIds"/>), then only those members' rows.</summary>
-    internal IQueryable<MemberDirectoryRow> PageQuery(string? search, MemberSortColumn sort, bool descending, int skip, int take)
+    internal IQueryable<MemberDirectoryRow> PageQuery(string? search, MemberSortColumn sort, bool descending, int skip, int take) =>
+        PageQuery([.. Terms(search)], sort, descending, skip, take);
+
+    private IQueryable<MemberDirectoryRow> PageQuery(List<string> terms, MemberSortColumn sort, bool descending, int skip, int take)
     {
-        var pageIds = PageIds(search, sort, descending, skip, take);
+        var pageIds = PageIds(terms, sort, descending, skip, take);
         return Sorted(db.Users.AsNoTracking().Where(m => pageIds.Contains(m.Id)), sort, descending)
             .Select(m => new MemberDirectoryRow(m.Id, m.Email ?? "", m.FirstName, m.LastName, m.Status, m.RegisteredAt, m.FirstLoginAt, m.LastLoginAt));
     }
 
     internal IQueryable<Member> Matching(string? search) => Matching([.. Terms(search)]);
 
+    internal IQueryable<Guid> CountedIds(string? search, int limit) => CountedIds([.. Terms(search)], limit);
+
     /// <summary>
-    /// The ids of up to <paramref name="limit"/> matching members, for counting. With a search: up to that many from
-    /// each search index's range of the longest word, read inside the covering indexes; if one range alone holds more,
-    /// so do all together.
+    /// The ids of up to <paramref name="limit"/> matching members, for counting. With a search: the matches of the
+    /// first word's three disjoint ranges (<see cref="DisjointRanges"/>) one range after the other (UNION ALL), read
+    /// inside the covering indexes, so the count stops at the limit wherever it is reached.
     /// </summary>
-    internal IQueryable<Guid> CountedIds(string? search, int limit)
-    {
-        var terms = Terms(search).ToList();
-        return terms.Count == 0
+    internal IQueryable<Guid> CountedIds(List<string> terms, int limit) =>
+        terms.Count == 0
             ? db.Users.AsNoTracking().Select(m => m.Id).Take(limit)
-            : Ranges(terms).Select(range => range.Select(m => m.Id).Take(limit)).Aggregate((all, more) => all.Union(more)).Take(limit);
+            : DisjointRanges(terms).Select(range => range.Select(m => m.Id)).Aggregate((all, more) => all.Concat(more)).Take(limit);
+
+    /// <summary>
+    /// The normalized words of a search in the order the count reads them and in the order the page reads them; each
+    /// reads the ranges of its first word. The count: the first rare word (<see cref="RareWordEntries"/> in its three
+    /// ranges) in the longest-first order of <see cref="Terms"/>, or the longest when all are common. The page: the
+    /// word with the fewest entries outside the sort column's range, for that range is read in the page's order and
+    /// left after the page while the other two are read whole ("anna sch" by last name: the SCH last names from the
+    /// first, not all 58,000 first names and e-mails that start with ANNA).
+    /// </summary>
+    internal async Task<(List<string> Count, List<string> Page)> WordsAsync(string? search, MemberSortColumn sort, CancellationToken ct)
+    {
+        List<string> terms = [.. Terms(search)];
+        if (terms.Count < 2)
+        {
+            return (terms, terms);
+        }
+
+        var entries = new List<MemberSearchWordEntries>();
+        IQueryable<Member> members = db.Users.AsNoTracking();
+        foreach (var term in terms)
+        {
+            // One round trip per word: under load each one costs more than these three short index reads.
+            var first = MemberPrefixSearch.ByFirstName(members, term).Take(RareWordEntries + 1);
+            var last = MemberPrefixSearch.ByLastName(members, term).Take(RareWordEntries + 1);
+            var email = MemberPrefixSearch.ByEmail(members, term).Take(RareWordEntries + 1);
+            var counted = await members.Select(_ => new { First = first.Count(), Last = last.Count(), Email = email.Count() }).FirstOrDefaultAsync(ct);
+            entries.Add(new MemberSearchWordEntries(term, counted?.First ?? 0, counted?.Last ?? 0, counted?.Email ?? 0));
+        }
+
+        var rare = entries.FirstOrDefault(word => word.All <= RareWordEntries);
+        var page = entries.MinBy(word => word.OutsideOrderOf(sort))!;
+        return (rare is null ? terms : [rare.Word, .. terms.Where(term => term != rare.Word)], [page.Word, .. terms.Where(term => term != page.Word)]);
     }
 
     /// <summary>
@@ -71,9 +120,8 @@ public sealed class MemberDirectory(CustomerCenterDb db, PendingEmailChanges pen
     /// them) and sorts only those: the planner would otherwise walk the sort column's index in order and check every
     /// entry (PostgreSQL, "schm") or read every matching row to sort it ("anna sch").
     /// </summary>
-    internal IQueryable<Guid> PageIds(string? search, MemberSortColumn sort, bool descending, int skip, int take)
+    private IQueryable<Guid> PageIds(List<string> terms, MemberSortColumn sort, bool descending, int skip, int take)
     {
-        var terms = Terms(search).ToList();
         if (terms.Count == 0 || sort is not (MemberSortColumn.LastName or MemberSortColumn.FirstName or MemberSortColumn.Email))
         {
             return Sorted(Matching(terms), sort, descending).Skip(skip).Take(take).Select(m => m.Id);
@@ -102,6 +150,26 @@ public sealed class MemberDirectory(CustomerCenterDb db, PendingEmailChanges pen
                 MemberPrefixSearch.ByLastName(members, terms[0]),
                 MemberPrefixSearch.ByFirstName(members, terms[0]),
                 MemberPrefixSearch.ByEmail(members, terms[0]),
+            }
+            .Select(range => others.Aggregate(range, MemberPrefixSearch.ByEmailOrName));
+    }
+
+    /// <summary>
+    /// The same matches as <see cref="Ranges"/>, each member in one range only: the first-name range, then the
+    /// last-name range without those whose first name starts with the word, then the e-mail range without both. The
+    /// exclusions are checked on columns the index holds, so counting needs no UNION (no temporary set of every id
+    /// found) and can stop at its limit in the first range.
+    /// </summary>
+    private IEnumerable<IQueryable<Member>> DisjointRanges(List<string> terms)
+    {
+        IQueryable<Member> members = db.Users.AsNoTracking();
+        var word = terms[0];
+        var others = terms.Skip(1).ToList();
+        return new[]
+            {
+                MemberPrefixSearch.ByFirstName(members, word),
+                MemberPrefixSearch.NotByFirstName(MemberPrefixSearch.ByLastName(members, word), word),
+                MemberPrefixSearch.NotByLastName(MemberPrefixSearch.NotByFirstName(MemberPrefixSearch.ByEmail(members, word), word), word),
             }
             .Select(range => others.Aggregate(range, MemberPrefixSearch.ByEmailOrName));
     }
@@ -144,8 +212,9 @@ public sealed class MemberDirectory(CustomerCenterDb db, PendingEmailChanges pen
     }
 
     /// <summary>
-    /// Longest word first: SQLite reads the first condition through its indexes and checks the others on each row it
-    /// finds, and a longer prefix usually finds fewer rows ("anna sch": the Annas, not every Schmidt and Schulz).
+    /// Longest word first: the search reads the first word's index ranges and checks the others on each entry it
+    /// finds, and a longer prefix usually finds fewer ("anna sch": the Annas, not every Schmidt and Schulz); see
+    /// <see cref="WordsAsync"/> for when it does not.
     /// </summary>
     private static IEnumerable<string> Terms(string? search) =>
         (search ?? "")
