@@ -31,6 +31,7 @@ builder.AddLegalPages();
 builder.AddOperations();
 builder.AddSupport();
 builder.AddFederation();
+builder.LoadKeyRingBesideKestrel(); // last: the registrations above add the framework's preload again
 
 var app = builder.Build();
 

@@ -49,5 +49,7 @@ public sealed class AllowedOriginSetTests
         public AllowedOriginSet Current { get; set; } = AllowedOriginSet.Empty;
 
         public Task ReloadAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task WhenLoadedAsync() => Task.CompletedTask;
     }
 }

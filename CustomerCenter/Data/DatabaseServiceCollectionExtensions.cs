@@ -43,18 +43,28 @@ public static class DatabaseServiceCollectionExtensions
             .SetApplicationName("CustomerCenter")
             .PersistKeysToDbContext<CustomerCenterDb>()
             .ProtectKeysWithConfiguredCertificate(builder.Configuration);
-        // The framework's key-ring preload runs before Kestrel listens; KeyRingWarmUp does it beside Kestrel's start.
-        // Matched by name because the framework's type is internal: should it be renamed, both run, which is harmless.
-        var preload = builder.Services.FirstOrDefault(service =>
-            service.ServiceType == typeof(IHostedService) && service.ImplementationType?.Name == "DataProtectionHostedService");
-        if (preload is not null)
+        builder.Services.AddHostedService<KeyRingWarmUp>();
+        return builder;
+    }
+
+    /// <summary>
+    /// Removes the framework's key-ring preload, which runs before Kestrel listens; <see cref="KeyRingWarmUp"/> does the
+    /// same beside Kestrel's start. Call it after every other registration: AddAuthentication, AddAntiforgery and
+    /// AddRazorComponents each call AddDataProtection, which adds the preload again. Matched by name because the
+    /// framework's type is internal: should it be renamed, both run, which is harmless.
+    /// </summary>
+    public static WebApplicationBuilder LoadKeyRingBesideKestrel(this WebApplicationBuilder builder)
+    {
+        foreach (var preload in builder.Services.Where(IsKeyRingPreload).ToList())
         {
             builder.Services.Remove(preload);
         }
 
-        builder.Services.AddHostedService<KeyRingWarmUp>();
         return builder;
     }
+
+    internal static bool IsKeyRingPreload(ServiceDescriptor service) =>
+        service.ServiceType == typeof(IHostedService) && service.ImplementationType?.Name == "DataProtectionHostedService";
 
     public static async Task MigrateDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {

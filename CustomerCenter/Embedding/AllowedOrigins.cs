@@ -6,13 +6,30 @@ namespace CustomerCenter.Embedding;
 
 /// <summary>
 /// The origins that may frame the portal: Embed:AllowedOrigins plus the sites Admins added in /staff/embed. Read
-/// from the database at start, after every change here, and every minute (so other instances follow).
+/// from the database once after start (beside Kestrel's start, not before it), after every change here, and every
+/// minute (so other instances follow).
 /// </summary>
-internal sealed class AllowedOrigins(IOptionsMonitor<EmbedOptions> options, IServiceScopeFactory scopes) : IAllowedOrigins
+internal sealed class AllowedOrigins(IOptionsMonitor<EmbedOptions> options, IServiceScopeFactory scopes, ILogger<AllowedOrigins> logger) : IAllowedOrigins
 {
     private volatile AllowedOriginSet current = new(options.CurrentValue.AllowedOrigins);
+    private volatile Task? loaded;
+    private readonly Lock loading = new();
 
     public AllowedOriginSet Current => current;
+
+    /// <summary>The first read, started by whichever asks first: <see cref="AllowedOriginsRefresher"/> or a request.</summary>
+    public Task WhenLoadedAsync()
+    {
+        if (loaded is { } started)
+        {
+            return started;
+        }
+
+        lock (loading)
+        {
+            return loaded ??= Task.Run(ReadFirstAsync);
+        }
+    }
 
     public async Task ReloadAsync(CancellationToken cancellationToken)
     {
@@ -29,6 +46,19 @@ internal sealed class AllowedOrigins(IOptionsMonitor<EmbedOptions> options, ISer
         if (!combined.Origins.SequenceEqual(current.Origins, StringComparer.OrdinalIgnoreCase))
         {
             current = combined;
+        }
+    }
+
+    private async Task ReadFirstAsync()
+    {
+        try
+        {
+            await ReloadAsync(CancellationToken.None);
+        }
+        catch (Exception exception)
+        {
+            // The configured origins stand until the next refresh; the responses waiting for this must not fail.
+            logger.LogWarning(exception, "Reading the embedding sites at start-up failed; only Embed:AllowedOrigins may frame the portal until the next refresh");
         }
     }
 }

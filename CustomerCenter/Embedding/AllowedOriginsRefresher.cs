@@ -1,7 +1,10 @@
 namespace CustomerCenter.Embedding;
 
-/// <summary>Keeps every instance's allowed origins in step with the database.</summary>
-internal sealed class AllowedOriginsRefresher(AllowedOrigins origins, TimeProvider clock, ILogger<AllowedOriginsRefresher> logger) : BackgroundService
+/// <summary>
+/// Starts the first read of the allowed origins while Kestrel starts (the host does not wait for a BackgroundService's
+/// ExecuteAsync), then keeps every instance's list in step with the database.
+/// </summary>
+internal sealed class AllowedOriginsRefresher(IAllowedOrigins origins, TimeProvider clock, ILogger<AllowedOriginsRefresher> logger) : BackgroundService
 {
     private static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
 
@@ -10,7 +13,8 @@ internal sealed class AllowedOriginsRefresher(AllowedOrigins origins, TimeProvid
         using var timer = new PeriodicTimer(Interval, clock);
         try
         {
-            do
+            await origins.WhenLoadedAsync().WaitAsync(stoppingToken);
+            while (await timer.WaitForNextTickAsync(stoppingToken))
             {
                 try
                 {
@@ -21,7 +25,6 @@ internal sealed class AllowedOriginsRefresher(AllowedOrigins origins, TimeProvid
                     logger.LogWarning(exception, "Reading the embedding sites failed; keeping the last known list");
                 }
             }
-            while (await timer.WaitForNextTickAsync(stoppingToken));
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {

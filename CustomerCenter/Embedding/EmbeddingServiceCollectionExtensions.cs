@@ -30,8 +30,12 @@ public static class EmbeddingServiceCollectionExtensions
     public static IApplicationBuilder UseFrameAncestorsPolicy(this IApplicationBuilder app)
     {
         var policy = app.ApplicationServices.GetRequiredService<FrameAncestorsPolicy>();
-        return app.Use((context, next) =>
+        var origins = app.ApplicationServices.GetRequiredService<IAllowedOrigins>();
+        return app.Use(async (context, next) =>
         {
+            // The sites are read beside Kestrel's start, not before it: the first responses wait for that read, so no
+            // response carries a shorter frame-ancestors list (nor an EmbedContext built from one).
+            await origins.WhenLoadedAsync().WaitAsync(context.RequestAborted);
             context.Response.OnStarting(() =>
             {
                 var headers = context.Response.Headers;
@@ -41,7 +45,7 @@ public static class EmbeddingServiceCollectionExtensions
                 headers[HeaderNames.XContentTypeOptions] = "nosniff";
                 return Task.CompletedTask;
             });
-            return next(context);
+            await next(context);
         });
     }
 

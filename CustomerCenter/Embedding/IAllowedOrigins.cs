@@ -11,4 +11,10 @@ public interface IAllowedOrigins
 
     /// <summary>Reads the list again now, after a change made on this instance (other instances follow within a minute).</summary>
     Task ReloadAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Completes once the list has been read from its source after start-up (a failed read counts too: then the
+    /// configured origins stand, as after a failed refresh). Responses wait for it, so none carries a shorter list.
+    /// </summary>
+    Task WhenLoadedAsync();
 }

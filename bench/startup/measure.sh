@@ -12,7 +12,7 @@ trap 'rm -rf "$work"' EXIT
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 
 start_once() {
-  local begin end pid code=000
+  local begin end pid cpu code=000
   begin=$(date +%s%N)
   ( cd "$app_dir" && ASPNETCORE_URLS="http://127.0.0.1:$port" ConnectionStrings__CustomerCenter="Data Source=$work/cc.db" Consent__TermsUrl=https://chamber.example/terms \
       Mail__PickupDirectory="$work/mail" exec dotnet CustomerCenter.dll >"$work/log" 2>&1 ) &
@@ -23,11 +23,20 @@ start_once() {
     kill -0 "$pid" 2>/dev/null || { cat "$work/log" >&2; exit 1; }
   done
   end=$(date +%s%N)
+  # CPU time (user + system) the process spent until then: far less sensitive to a busy machine than wall time.
+  cpu=$(awk -v tick="$(getconf CLK_TCK)" '{print int(($14 + $15) * 1000 / tick)}' "/proc/$pid/stat")
   kill "$pid"; wait "$pid" 2>/dev/null || true
-  echo $(( (end - begin) / 1000000 ))
+  echo "$(( (end - begin) / 1000000 )) $cpu"
 }
 
-median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)] " ms (min " a[1] ", max " a[NR] ")"}'; }
+# Lines "wall cpu" in, "wall <median> ms (min, max), CPU <median> ms (min, max)" out.
+summary() {
+  local lines; lines=$(cat)
+  for column in 1 2; do
+    printf '%s\n' "$lines" | awk -v c="$column" '{print $c}' | sort -n \
+      | awk -v label="$([ "$column" = 1 ] && echo wall || echo ", CPU")" '{a[NR]=$1} END {printf "%s %d ms (min %d, max %d)", label, a[int((NR+1)/2)], a[1], a[NR]}'
+  done
+}
 
 echo "load: $(uptime)"
 for series in new existing; do
@@ -38,5 +47,5 @@ for series in new existing; do
     [ "$series" = new ] && rm -f "$work"/cc.db*
     times+=("$(start_once)")
   done
-  echo "$series database: $(printf '%s\n' "${times[@]}" | median)   [${times[*]}]"
+  echo "$series database: $(printf '%s\n' "${times[@]}" | summary)   [wall cpu: ${times[*]/%/;}]"
 done
