@@ -49,7 +49,7 @@ public sealed class StaffTableTests : PortalPageContext
 
         await UsePortalDatabaseAsync();
         using var culture = CultureScope.Use("en");
-        var cut = Render<Members>();
+        var cut = Render<Members>(page => page.AddCascadingValue(ZoneKnownAsUtc));
         cut.WaitForAssertion(() => Assert.Equal(25, cut.FindAll("tbody tr.mud-table-row").Count));
 
         cut.Find("th:nth-child(1) button").Click();
@@ -74,9 +74,9 @@ public sealed class StaffTableTests : PortalPageContext
         await UsePortalDatabaseAsync();
         using var culture = CultureScope.Use("en");
 
-        var cut = Render<Members>();
+        var cut = Render<Members>(page => page.AddCascadingValue(ZoneKnownAsUtc));
 
-        // Wait for the member's row itself: while the page loads, a single "Loading…" row stands there.
+        // Wait for the member's row itself: until the first page is read, a skeleton stands there.
         cut.WaitForAssertion(() => Assert.Single(cut.FindAll("tbody tr.mud-table-row a")));
         var row = Assert.Single(cut.FindAll("tbody tr.mud-table-row"));
         Assert.Empty(row.QuerySelectorAll("img, script, b"));
