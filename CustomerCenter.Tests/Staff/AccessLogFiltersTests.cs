@@ -136,6 +136,69 @@ public sealed class AccessLogFiltersTests : MudTestContext
         Assert.Equal(given, Assert.Single(applied));
     }
 
+    [Theory]
+    [InlineData("de", "Von", "1.3.26", "01.03.2026")]
+    [InlineData("en", "From", "3/1/26", "3/1/2026")]
+    [InlineData("ja", "開始日", "2026/3/1", "2026/03/01")]
+    public void A_date_typed_short_reads_back_in_the_culture_s_format(string language, string label, string typed, string shown)
+    {
+        using var culture = CultureScope.Use(language);
+        var applied = new List<AccessLogFilter>();
+        var cut = RenderFilters(AccessLogFilter.All, applied.Add);
+
+        Input(cut, label).Change(typed);
+        cut.Find("form").Submit();
+
+        Assert.Equal(shown, Input(cut, label).GetAttribute("value"));
+        Assert.Equal(March1, Assert.Single(applied).From);
+    }
+
+    [Fact]
+    public void A_date_that_cannot_be_read_is_named_with_an_example_and_nothing_is_applied()
+    {
+        using var culture = CultureScope.Use("de");
+        var applied = new List<AccessLogFilter>();
+        var cut = RenderFilters(new AccessLogFilter { From = March1, To = April1 }, applied.Add);
+
+        Input(cut, "Bis").Change("31.02.2026");
+        cut.Find("form").Submit();
+
+        Assert.Empty(applied);
+        var field = Input(cut, "Bis");
+        Assert.Equal("true", field.GetAttribute("aria-invalid"));
+        var message = cut.Find($"#{field.GetAttribute("aria-describedby")}");
+        Assert.Equal("Kein gültiges Datum. Bitte so eingeben: 31.12.2026", message.TextContent.Trim());
+
+        Input(cut, "Bis").Change("30.03.2026");
+        cut.Find("form").Submit();
+
+        Assert.False(Input(cut, "Bis").HasAttribute("aria-invalid"));
+        Assert.Empty(cut.FindAll("[data-testid=to-error]"));
+        Assert.Equal(new DateTime(2026, 3, 31, 0, 0, 0, DateTimeKind.Utc), Assert.Single(applied).To);
+    }
+
+    [Fact]
+    public void A_day_picked_in_the_calendar_is_shown_in_the_culture_s_format_and_applied()
+    {
+        using var culture = CultureScope.Use("de");
+        var applied = new List<AccessLogFilter>();
+        var cut = RenderFilters(new AccessLogFilter { From = March1, To = April1 }, applied.Add);
+        // Closed, the fields hold no MudBlazor picker: its components would stay in every open page's circuit.
+        Assert.Empty(cut.FindComponents<MudDatePicker>());
+        var open = cut.Find("button[aria-label='Kalender für „Von“']");
+        Assert.Equal("false", open.GetAttribute("aria-expanded"));
+
+        open.Click();
+        Assert.Equal("true", cut.Find("button[aria-label='Kalender für „Von“']").GetAttribute("aria-expanded"));
+        Assert.Contains("März", cut.Find("#access-log-from-calendar").TextContent, StringComparison.Ordinal);
+        cut.FindAll("#access-log-from-calendar button.mud-day").Single(day => day.TextContent.Trim() == "15").Click();
+
+        Assert.Empty(cut.FindComponents<MudDatePicker>());
+        Assert.Equal("15.03.2026", Input(cut, "Von").GetAttribute("value"));
+        cut.Find("form").Submit();
+        Assert.Equal(new DateTime(2026, 3, 15, 0, 0, 0, DateTimeKind.Utc), Assert.Single(applied).From);
+    }
+
     private IRenderedComponent<Microsoft.AspNetCore.Components.IComponent> RenderFilters(
         AccessLogFilter value, Action<AccessLogFilter>? applied = null, ViewerTimeZone? zone = null) =>
         Render(builder =>

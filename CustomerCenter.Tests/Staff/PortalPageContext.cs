@@ -18,6 +18,12 @@ public abstract class PortalPageContext : MudTestContext
 {
     protected PortalFactory Portal { get; } = new();
 
+    /// <summary>
+    /// What the staff layout cascades once the circuit has asked the browser (here: a zone this server does not know,
+    /// so UTC): the members list and the access log query and render only then.
+    /// </summary>
+    protected static readonly CustomerCenter.Staff.ViewerTimeZone ZoneKnownAsUtc = CustomerCenter.Staff.ViewerTimeZone.Unknown with { Known = true };
+
     protected async Task UsePortalDatabaseAsync(params IInterceptor[] interceptors)
     {
         var connectionString = await Portal.WithDbAsync(db => Task.FromResult(db.Database.GetConnectionString()!));

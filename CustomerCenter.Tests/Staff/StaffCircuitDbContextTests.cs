@@ -30,7 +30,7 @@ public sealed class StaffCircuitDbContextTests : PortalPageContext
         await Portal.AddEventsAsync(Event(today.AddHours(-1), AccessEventKind.LoginSucceeded, member.Id));
         await UsePortalDatabaseAsync(overlap);
 
-        var cut = Render<StaffAccessLogPage>();
+        var cut = Render<StaffAccessLogPage>(page => page.AddCascadingValue(ZoneKnownAsUtc));
 
         // The first query waits until a second one runs beside it: both the chart and the table finish only if the
         // second was not refused for sharing the first one's context.

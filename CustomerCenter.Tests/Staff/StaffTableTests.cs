@@ -49,7 +49,7 @@ public sealed class StaffTableTests : PortalPageContext
 
         await UsePortalDatabaseAsync();
         using var culture = CultureScope.Use("en");
-        var cut = Render<Members>();
+        var cut = Render<Members>(page => page.AddCascadingValue(ZoneKnownAsUtc));
         cut.WaitForAssertion(() => Assert.Equal(25, cut.FindAll("tbody tr.mud-table-row").Count));
 
         cut.Find("th:nth-child(1) button").Click();
@@ -68,15 +68,35 @@ public sealed class StaffTableTests : PortalPageContext
     }
 
     [Fact]
+    public async Task Typing_in_the_search_shows_the_members_found_and_says_when_there_are_none()
+    {
+        await Portal.AddMemberAsync("anna.alt@example.de", "Anna", "Alt");
+        await Portal.AddMemberAsync("zoe.zuletzt@example.de", "Zoe", "Zuletzt");
+        await UsePortalDatabaseAsync();
+        using var culture = CultureScope.Use("de");
+        var cut = Render<Members>(page => page.AddCascadingValue(ZoneKnownAsUtc));
+        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("tbody tr.mud-table-row").Count), TimeSpan.FromSeconds(10));
+
+        var search = cut.Find("[data-testid=member-search]");
+        Assert.Equal("Suche nach E-Mail oder Name", search.GetAttribute("aria-label"));
+        search.Input("Zul");
+        search.Input("Zuletzt");
+
+        cut.WaitForAssertion(() => Assert.Contains("zoe.zuletzt@example.de", Assert.Single(cut.FindAll("tbody tr.mud-table-row")).TextContent, StringComparison.Ordinal), TimeSpan.FromSeconds(10));
+        cut.Find("[data-testid=member-search]").Input("niemand");
+        cut.WaitForAssertion(() => Assert.Contains("niemand", cut.Find("[data-testid=no-results]").TextContent, StringComparison.Ordinal), TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
     public async Task Names_and_addresses_in_the_rows_markup_are_text_never_html()
     {
         await Portal.AddMemberAsync("o'brien+<b>@example.de", "<img src=x onerror=alert(1)>", "\"><script>alert(2)</script>");
         await UsePortalDatabaseAsync();
         using var culture = CultureScope.Use("en");
 
-        var cut = Render<Members>();
+        var cut = Render<Members>(page => page.AddCascadingValue(ZoneKnownAsUtc));
 
-        // Wait for the member's row itself: while the page loads, a single "Loading…" row stands there.
+        // Wait for the member's row itself: until the first page is read, a skeleton stands there.
         cut.WaitForAssertion(() => Assert.Single(cut.FindAll("tbody tr.mud-table-row a")));
         var row = Assert.Single(cut.FindAll("tbody tr.mud-table-row"));
         Assert.Empty(row.QuerySelectorAll("img, script, b"));
