@@ -34,8 +34,13 @@ public static class EmbeddingServiceCollectionExtensions
         return app.Use(async (context, next) =>
         {
             // The sites are read beside Kestrel's start, not before it: the first responses wait for that read, so no
-            // response carries a shorter frame-ancestors list (nor an EmbedContext built from one).
-            await origins.WhenLoadedAsync().WaitAsync(context.RequestAborted);
+            // response carries a shorter frame-ancestors list (nor an EmbedContext built from one). Not the liveness
+            // probe: the process is alive while the database is slow or down, and an orchestrator would restart it.
+            if (!context.Request.Path.Equals(Operations.OperationsHealth.LivePath, StringComparison.OrdinalIgnoreCase))
+            {
+                await origins.WhenLoadedAsync().WaitAsync(context.RequestAborted);
+            }
+
             context.Response.OnStarting(() =>
             {
                 var headers = context.Response.Headers;

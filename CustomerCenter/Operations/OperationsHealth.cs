@@ -16,9 +16,12 @@ public static class OperationsHealth
         .AddDbContextCheck<CustomerCenterDb>("database", tags: [ReadyTag])
         .AddCheck<PendingMigrationsHealthCheck>("migrations", tags: [ReadyTag]);
 
+    /// <summary>The liveness probe's path: it must answer without the database, also while start-up still reads it.</summary>
+    public const string LivePath = "/health/live";
+
     internal static void MapHealthEndpoints(IEndpointRouteBuilder endpoints)
     {
-        Map(endpoints, "/health/live", new HealthCheckOptions { Predicate = _ => false });
+        Map(endpoints, LivePath, new HealthCheckOptions { Predicate = _ => false });
         var ready = new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) };
         Map(endpoints, "/health/ready", ready);
         Map(endpoints, "/health", ready);
