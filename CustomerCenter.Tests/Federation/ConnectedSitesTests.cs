@@ -65,6 +65,25 @@ public sealed class ConnectedSitesTests(FederationPortal portal) : IClassFixture
     }
 
     [Fact]
+    public async Task The_remove_form_posted_twice_at_the_same_moment_logs_one_removal_and_fails_neither()
+    {
+        var (browser, email) = await portal.SignedInMemberAsync("connected-at-once");
+        using var _ = browser;
+        using var site = portal.CreatePortalClient();
+        await browser.TokensAsync(site, new AuthorizationRequest(FederationPortal.Events));
+        var account = await browser.GetAsync("/account");
+
+        var posts = await Task.WhenAll(
+            browser.SubmitAsync(account, new Dictionary<string, string>(), action: "account/sites/revoke"),
+            browser.SubmitAsync(account, new Dictionary<string, string>(), action: "account/sites/revoke"));
+
+        Assert.All(posts, post => Assert.True((int)post.Status < 500, $"a post answered {(int)post.Status}"));
+        var revoked = await portal.WithDbAsync(db => db.AccessEvents
+            .CountAsync(e => e.Kind == AccessEventKind.SiteRevoked && db.Users.Any(m => m.Id == e.MemberId && m.Email == email)));
+        Assert.Equal(1, revoked);
+    }
+
+    [Fact]
     public async Task A_removed_partner_site_asks_for_consent_again()
     {
         var (browser, _) = await portal.SignedInMemberAsync("connected-consent");

@@ -56,8 +56,9 @@ internal sealed class MemberGrants(
         var subject = memberId.ToString();
         // The authorizations (so the site asks for consent again), every valid token (so refresh and access tokens stop
         // at once) and the event, together or not at all. Valid ones only: a second post (a double click) finds nothing
-        // left to revoke and records no second removal.
+        // left to revoke and records no second removal, also when both arrive at once (the member's row lock).
         await using var unit = await UnitOfWork.BeginAsync(db, cancellationToken);
+        await MemberRowLock.TakeAsync(db, memberId, cancellationToken);
         var revoked = await authorizations.RevokeAsync(subject, applicationId, status: Statuses.Valid, type: null, cancellationToken);
         revoked += await tokens.RevokeAsync(subject, applicationId, status: Statuses.Valid, type: null, cancellationToken);
         if (revoked == 0)
