@@ -40,14 +40,15 @@ if (args is [MigrateCommand.Name, ..])
     return await MigrateCommand.RunAsync(app.Services, CancellationToken.None);
 }
 
-await app.Services.MigrateDatabaseAtStartupAsync();
 if (args is [AddAdminCommand.Name, var email])
 {
+    await app.Services.MigrateDatabaseAtStartupAsync();
     return await AddAdminCommand.RunAsync(app.Services, email, CancellationToken.None);
 }
 
 if (args is [SeedDemoCommand.Name, .. var seedArguments])
 {
+    await app.Services.MigrateDatabaseAtStartupAsync();
     return await SeedDemoCommand.RunAsync(app.Services, seedArguments, CancellationToken.None);
 }
 
@@ -60,6 +61,7 @@ app.UseSecurityHeaders();
 app.UseEmbedContextOnRedirects();
 app.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages: true);
 app.UseFederationRateLimits();
+app.UseFederationReadinessGate();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseOversizedFormPostGuard();
@@ -77,6 +79,7 @@ app.MapSupport();
 app.MapFederation();
 app.MapRazorComponents<App>().AddStaffInteractivity();
 
+await Task.WhenAll(app.Services.MigrateDatabaseAtStartupAsync(), app.BuildEndpointsAsync());
 await app.RunAsync();
 return 0;
 

@@ -10,7 +10,7 @@ public sealed class ConfiguredSitesTests
     public async Task Configured_sites_are_created_at_start_as_configured()
     {
         using var portal = new FederationPortal();
-        _ = portal.Services;
+        Assert.True(await portal.ProviderReadyAsync());
 
         var sites = await ApplicationsAsync(portal);
 
@@ -33,12 +33,12 @@ public sealed class ConfiguredSitesTests
     public async Task A_restart_with_the_same_configuration_changes_nothing_and_a_changed_site_is_updated()
     {
         using var portal = new FederationPortal();
-        _ = portal.Services;
+        Assert.True(await portal.ProviderReadyAsync());
         var before = await ApplicationsAsync(portal);
 
         using (var same = FederationPortal.WithSites(portal.Restarted()))
         {
-            _ = same.Services;
+            Assert.True(await same.ProviderReadyAsync());
             var after = await ApplicationsAsync(same);
             Assert.Equal(
                 before.Select(site => (site.Id, site.ConcurrencyToken)).Order(),
@@ -48,7 +48,7 @@ public sealed class ConfiguredSitesTests
         using var changed = FederationPortal.WithSites(portal.Restarted())
             .With("Federation:Clients:0:DisplayName", "Events 2027")
             .With("Federation:Clients:0:RedirectUris:1", "https://events.example/signin-oidc-2");
-        _ = changed.Services;
+        Assert.True(await changed.ProviderReadyAsync());
         var events = (await ApplicationsAsync(changed)).Single(site => site.ClientId == "events");
         Assert.Equal(before.Single(site => site.ClientId == "events").Id, events.Id);
         Assert.Equal("Events 2027", events.DisplayName);
@@ -68,6 +68,7 @@ public sealed class ConfiguredSitesTests
             .With("Portal:PublicUrl", FederationPortal.Issuer);
         FederationPortal.WithSite(restarted, 0, FederationPortal.Events, "Implicit");
         using var client = restarted.CreatePortalClient();
+        Assert.True(await restarted.ProviderReadyAsync());
 
         Assert.Equal(["events"], (await ApplicationsAsync(restarted)).Select(application => application.ClientId));
         Assert.Equal(0, await restarted.WithDbAsync(db => db.Set<OpenIddictEntityFrameworkCoreToken>().CountAsync()));
@@ -80,7 +81,9 @@ public sealed class ConfiguredSitesTests
         using var first = new FederationPortal();
         using var second = FederationPortal.WithSites(first.Restarted());
 
-        await Task.WhenAll(Task.Run(() => first.Services), Task.Run(() => second.Services));
+        var ready = await Task.WhenAll(Task.Run(first.ProviderReadyAsync), Task.Run(second.ProviderReadyAsync));
+
+        Assert.Equal([true, true], ready);
 
         var sites = await ApplicationsAsync(first);
         Assert.Equal(["epaper", "events", "partner"], sites.Select(site => site.ClientId).Order());

@@ -150,6 +150,10 @@ public class PortalFactory : WebApplicationFactory<Program>
         return await SqlitePragma.GetAsync<string>((SqliteConnection)db.Database.GetDbConnection(), "journal_mode", CancellationToken.None);
     });
 
+    /// <summary>Waits for what the provider loads beside Kestrel's start (configured sites, keys); true when it loaded.</summary>
+    public Task<bool> ProviderReadyAsync() =>
+        Services.GetRequiredService<CustomerCenter.Federation.FederationReadiness>().WhenReadyAsync().WaitAsync(TimeSpan.FromSeconds(60));
+
     public async Task<T> WithDbAsync<T>(Func<CustomerCenterDb, Task<T>> query)
     {
         await using var scope = Services.CreateAsyncScope();

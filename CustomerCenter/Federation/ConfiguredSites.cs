@@ -8,42 +8,27 @@ using static OpenIddict.Abstractions.OpenIddictConstants;
 namespace CustomerCenter.Federation;
 
 /// <summary>
-/// Brings the sites of <c>Federation:Clients</c> into OpenIddict's application store at start-up: creates the new,
+/// Brings the sites of <c>Federation:Clients</c> into OpenIddict's application store after start-up
+/// (<see cref="FederationReadiness"/>): creates the new,
 /// updates the changed, deletes the ones removed from configuration (with their authorizations and tokens). Running it
 /// again changes nothing; two instances starting at once both succeed — the loser of a race retries against the row
 /// the winner wrote.
 /// </summary>
-internal sealed class ConfiguredSites(IServiceScopeFactory scopes, IOptions<FederationOptions> options, ILogger<ConfiguredSites> logger) : IHostedService
+internal sealed class ConfiguredSites(IServiceScopeFactory scopes, IOptions<FederationOptions> options, ILogger<ConfiguredSites> logger)
 {
     /// <summary>Marks an application as configuration's, so that removing it from configuration removes it here too.</summary>
     public const string SourceProperty = "cc_source";
     public const string FromConfiguration = "configuration";
     private const int Attempts = 5;
 
-    public async Task StartAsync(CancellationToken cancellationToken)
+    public async Task SyncAsync(CancellationToken cancellationToken)
     {
-        if (await SchemaIsBehindAsync(cancellationToken))
-        {
-            // Database:MigrateAtStartup=false and the migrate command has not run yet: the tables may not exist.
-            logger.LogWarning("The database has pending migrations, so the sites of {Section}:Clients were not synced; run the migrate command and restart.", FederationOptions.Section);
-            return;
-        }
-
         foreach (var client in options.Value.Clients)
         {
             await RetryAsync(manager => SyncAsync(manager, client, cancellationToken), cancellationToken);
         }
 
         await RetryAsync(manager => RemoveUnconfiguredAsync(manager, cancellationToken), cancellationToken);
-    }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    private async Task<bool> SchemaIsBehindAsync(CancellationToken cancellationToken)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<CustomerCenterDb>();
-        return (await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any();
     }
 
     private async Task RetryAsync(Func<IOpenIddictApplicationManager, Task> step, CancellationToken cancellationToken)

@@ -85,8 +85,10 @@ public static class FederationServiceCollectionExtensions
         services.AddSingleton<IConfigureOptions<OpenIddictServerOptions>>(provider => provider.GetRequiredService<KeysFromRing>());
         // Registered after AddServer, so it runs after OpenIddict's own post-configuration.
         services.AddSingleton<IPostConfigureOptions<OpenIddictServerOptions>>(provider => provider.GetRequiredService<KeysFromRing>());
+        services.AddSingleton<ConfiguredSites>();
+        services.AddSingleton<FederationReadiness>();
         services.AddHostedService<FederationKeyRefresher>();
-        services.AddHostedService<ConfiguredSites>();
+        services.AddHealthChecks().AddCheck<FederationReadinessHealthCheck>("federation", tags: [CustomerCenter.Operations.OperationsHealth.ReadyTag]);
         services.AddScoped<SiteAuthorizations>();
         services.AddScoped<SiteNames>();
         services.AddScoped<SiteRegistry>();

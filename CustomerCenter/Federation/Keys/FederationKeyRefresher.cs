@@ -1,42 +1,36 @@
-using CustomerCenter.Data;
+using CustomerCenter.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace CustomerCenter.Federation.Keys;
 
 /// <summary>
-/// Loads the keys before the portal serves (hosted services start before Kestrel listens), then reloads them every
-/// <see cref="FederationKeyOptions.RefreshInterval"/>: so an instance picks up a successor another instance created.
+/// Starts the first load of the provider's sites and keys after start-up (<see cref="FederationReadiness"/>, unless a
+/// request started it earlier), then reloads the keys every <see cref="FederationKeyOptions.RefreshInterval"/>: so an instance picks up a successor
+/// another instance created.
 /// </summary>
 internal sealed class FederationKeyRefresher(
-    FederationKeyRing ring, IServiceScopeFactory scopes, IOptions<FederationKeyOptions> options, TimeProvider clock, ILogger<FederationKeyRefresher> logger)
+    FederationReadiness readiness, FederationKeyRing ring, IOptions<FederationKeyOptions> options, TimeProvider clock, ILogger<FederationKeyRefresher> logger)
     : BackgroundService
 {
-    public override async Task StartAsync(CancellationToken cancellationToken)
-    {
-        if (await SchemaIsCurrentAsync(cancellationToken))
-        {
-            await ring.RefreshAsync(cancellationToken);
-        }
-        else
-        {
-            logger.LogWarning("The database has pending migrations: the federation keys load once the migrate command has run.");
-        }
-
-        await base.StartAsync(cancellationToken);
-    }
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // A provider request or the readiness probe starts the load earlier (FederationReadiness is lazy).
+        await Task.Delay(StartupGrace.Duration, stoppingToken);
+        await readiness.WhenReadyAsync().WaitAsync(stoppingToken);
         using var timer = new PeriodicTimer(options.Value.RefreshInterval, clock);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
+            if (!readiness.IsReady)
+            {
+                // The first load failed (database away, schema not migrated yet): it is tried again, keys and sites.
+                await readiness.WhenReadyAsync().WaitAsync(stoppingToken);
+                continue;
+            }
+
             try
             {
-                if (ring.IsLoaded || await SchemaIsCurrentAsync(stoppingToken))
-                {
-                    await ring.RefreshAsync(stoppingToken);
-                }
+                await ring.RefreshAsync(stoppingToken);
             }
             catch (Exception exception) when (exception is DbUpdateException or InvalidOperationException or System.Data.Common.DbException)
             {
@@ -44,12 +38,5 @@ internal sealed class FederationKeyRefresher(
                 logger.LogWarning(exception, "Reloading the federation keys failed; keeping the loaded ones.");
             }
         }
-    }
-
-    private async Task<bool> SchemaIsCurrentAsync(CancellationToken cancellationToken)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<CustomerCenterDb>();
-        return !(await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any();
     }
 }

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 using OpenIddict.Server;
@@ -14,11 +15,13 @@ internal sealed class KeysFromRing(FederationKeyRing ring) : IConfigureOptions<O
     {
         if (!ring.IsLoaded)
         {
-            // Only before the schema exists (Database:MigrateAtStartup=false and no migrate yet): the provider cannot
-            // work without its tables anyway, and the rest of the portal must not fail for want of keys.
-            var signing = new RsaSecurityKey(System.Security.Cryptography.RSA.Create(2048));
-            options.SigningCredentials.Add(new SigningCredentials(signing, SecurityAlgorithms.RsaSha256));
-            options.EncryptionCredentials.Add(new EncryptingCredentials(new RsaSecurityKey(System.Security.Cryptography.RSA.Create(2048)), SecurityAlgorithms.RsaOAEP, SecurityAlgorithms.Aes256CbcHmacSha512));
+            // Until the first load (beside Kestrel's start; never published or used: FederationReadinessGate holds the
+            // provider's requests until then) or while the schema is not migrated: OpenIddict's handler runs on every
+            // request and refuses options without keys. Throwaway keys that cost microseconds, not an RSA key pair.
+            options.SigningCredentials.Add(new SigningCredentials(
+                new ECDsaSecurityKey(ECDsa.Create(ECCurve.NamedCurves.nistP256)), SecurityAlgorithms.EcdsaSha256));
+            options.EncryptionCredentials.Add(new EncryptingCredentials(
+                new SymmetricSecurityKey(RandomNumberGenerator.GetBytes(32)), SecurityAlgorithms.Aes256KW, SecurityAlgorithms.Aes256CbcHmacSha512));
             return;
         }
 

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using CustomerCenter.Data;
+using CustomerCenter.Hosting;
 using CustomerCenter.Operations;
 using CustomerCenter.Operations.Jobs;
 using MailKit.Net.Smtp;
@@ -45,6 +46,8 @@ public sealed class OutboxDispatcher(
     {
         try
         {
+            // Mail left from before the start waits out the start-up; a mail queued now wakes the dispatcher at once.
+            await WaitForWorkAsync(StartupGrace.Duration, stoppingToken);
             var lastClaimWasFull = false;
             while (true)
             {
@@ -56,7 +59,7 @@ public sealed class OutboxDispatcher(
                 }
 
                 await RefreshDepthAsync(stoppingToken);
-                await WaitForWorkAsync(stoppingToken);
+                await WaitForWorkAsync(options.Value.PollInterval, stoppingToken);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -171,9 +174,9 @@ public sealed class OutboxDispatcher(
     }
 
     /// <summary>Until this instance commits new mail, a retry falls due, or the poll interval ends.</summary>
-    private async Task WaitForWorkAsync(CancellationToken stoppingToken)
+    private async Task WaitForWorkAsync(TimeSpan atMost, CancellationToken stoppingToken)
     {
-        var wait = options.Value.PollInterval;
+        var wait = atMost;
         var retry = Interlocked.Exchange(ref nextRetryTicks, long.MaxValue);
         if (retry != long.MaxValue)
         {
