@@ -41,6 +41,14 @@ public sealed class AccessibilityBrowserTests(BrowserHost host)
             violations.AddRange(await AxeScan.SeriousViolationsAsync(page, name));
         }
 
+        // The access log's day field with its calendar open (MudBlazor's calendar, rendered only while open).
+        await StaffBrowserLogin.OpenAsync(page, "staff/access-log");
+        var calendarButton = page.Locator("#access-log-from").Locator("xpath=following-sibling::button");
+        await calendarButton.ClickAsync();
+        await Expect(calendarButton).ToHaveAttributeAsync("aria-expanded", "true");
+        await Expect(page.Locator("#access-log-from-calendar .mud-picker-calendar-container")).ToBeVisibleAsync();
+        violations.AddRange(await AxeScan.SeriousViolationsAsync(page, "access log, calendar open"));
+
         Assert.True(violations.Count == 0, string.Join("\n", violations));
     }
 
