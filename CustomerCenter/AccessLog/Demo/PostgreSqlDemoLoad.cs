@@ -56,6 +56,9 @@ internal static class PostgreSqlDemoLoad
         var eventCount = events > 0 && memberIds.Length > 0 ? events : 0;
         await using (var importer = await connection.BeginBinaryImportAsync(PostgreSqlDemoRows.CopyStatement("AccessEvents", DemoEvents.Columns), ct))
         {
+            // The hourly counts' statement trigger runs when the COPY completes, over every row it brought: for ten
+            // million events that takes minutes, far past the connection's command timeout. No limit (zero).
+            importer.Timeout = TimeSpan.Zero;
             DemoEvents.Generate(eventCount, memberIds, staffIds, now, random, new PostgreSqlDemoRows(importer), ct);
             await importer.CompleteAsync(ct);
         }
