@@ -52,8 +52,10 @@ internal sealed class FederationReadiness(
             await keys.RefreshAsync(CancellationToken.None);
             return true;
         }
-        catch (Exception exception) when (exception is DbUpdateException or InvalidOperationException or System.Data.Common.DbException or TimeoutException)
+        catch (Exception exception) when (exception is not OperationCanceledException)
         {
+            // Whatever failed (database away, OpenIddict's store refusing a site), a provider request gets a 503 with
+            // Retry-After from the gate, never the exception: a faulted attempt would surface there as a 500.
             logger.LogError(exception, "Loading the provider's sites and keys failed; the next request tries again.");
             return false;
         }
