@@ -7,8 +7,9 @@ using static Microsoft.Playwright.Assertions;
 namespace CustomerCenter.Tests.Browser;
 
 /// <summary>
-/// The staff area on a phone (390 px), a tablet (1024 px) and a desktop (1440 px): nothing scrolls sideways, the
-/// navigation drawer is closed on the phone and open on the desktop, and the app bar stays one line.
+/// The staff area on a phone (390 px), a tablet (1024 px) and a desktop (1440 px): nothing scrolls sideways (neither the
+/// page nor a table in its box), the navigation drawer is closed on the phone and open on the desktop, and the app bar
+/// stays one line.
 /// </summary>
 [Collection(BrowserTestsDefinition.Name)]
 public sealed class ScreenWidthBrowserTests(BrowserHost host)
@@ -29,12 +30,15 @@ public sealed class ScreenWidthBrowserTests(BrowserHost host)
         var page = await context.NewPageAsync();
         await StaffBrowserLogin.SignInAsync(host, page, adminEmail);
 
-        foreach (var path in new[] { "staff/members", $"staff/members/{member.Id}", "staff/access-log", "staff/team", "staff/embed", "staff/sites" })
+        foreach (var path in new[] { "staff/members", $"staff/members/{member.Id}", "staff/access-log", "staff/team", "staff/embed", "staff/sites", "staff/mail", "staff/requests" })
         {
             await StaffBrowserLogin.OpenAsync(page, path);
 
             var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
             Assert.True(overflow <= 0, $"{path} at {width} px scrolls sideways by {overflow} px.");
+            // A table wider than its box scrolls sideways inside it (MudBlazor's containers have overflow-x: auto).
+            var tableOverflow = await page.EvaluateAsync<int>("() => Math.max(0, ...[...document.querySelectorAll('main table')].map(t => Math.ceil(t.getBoundingClientRect().width - t.parentElement.clientWidth)))");
+            Assert.True(tableOverflow <= 1, $"A table of {path} at {width} px scrolls sideways by {tableOverflow} px.");
             Assert.Equal(drawerOpen, await page.Locator(".mud-drawer").First.IsVisibleAsync() && await DrawerIsOnScreenAsync(page));
             var appBarHeight = await page.Locator(".mud-appbar").First.EvaluateAsync<double>("bar => bar.getBoundingClientRect().height");
             Assert.True(appBarHeight <= 64, $"The app bar of {path} at {width} px wraps ({appBarHeight} px high).");
