@@ -50,6 +50,8 @@ public sealed class MemberEditorTests : MudTestContext
         var cut = RenderEditor();
         Assert.Contains(saveWord, cut.Find("button[type=submit]").TextContent, StringComparison.Ordinal);
 
+        // The browser's own check of type=email would speak the browser's language before ours could.
+        Assert.True(cut.Find("form").HasAttribute("novalidate"));
         Input(cut, 2).Change("not-an-address");
         cut.Find("form").Submit();
 

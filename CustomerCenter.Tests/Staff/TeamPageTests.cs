@@ -25,6 +25,8 @@ public sealed class TeamPageTests : MudTestContext
         var dialogs = await RenderTeamPageAsync();
         var page = Render<TeamPage>();
 
+        // The browser's own check of type=email would speak the browser's language before ours could.
+        Assert.True(page.Find("form").HasAttribute("novalidate"));
         page.Find("input[type=email]").Change("new.admin@chamber.example");
         page.FindAll("label.mud-radio").Single(label => label.TextContent.Contains("Admin", StringComparison.Ordinal)).QuerySelector("input")!.Click();
         page.Find("form").Submit();
