@@ -20,7 +20,7 @@ namespace CustomerCenter.Tests.Staff;
 /// </summary>
 public sealed class StaffActionFailureTests : IDisposable
 {
-    private readonly FailingIdentityPortalFactory portal = new();
+    private readonly FailingIdentityPortal portal = new();
 
     public void Dispose() => portal.Dispose();
 
@@ -98,53 +98,5 @@ public sealed class StaffActionFailureTests : IDisposable
     {
         await using var scope = portal.Services.CreateAsyncScope();
         return await use(scope.ServiceProvider.GetRequiredService<TService>());
-    }
-
-    /// <summary>Switches that make Identity fail the way a store or validator can: a refused update, a failed delete.</summary>
-    private sealed class IdentityFailures
-    {
-        public bool RefuseUpdates { get; set; }
-
-        public bool FailDeletes { get; set; }
-    }
-
-    private sealed class RefusingUserValidator(IdentityFailures failures) : IUserValidator<Member>
-    {
-        public Task<IdentityResult> ValidateAsync(UserManager<Member> manager, Member user) =>
-            Task.FromResult(failures.RefuseUpdates
-                ? IdentityResult.Failed(new IdentityError { Code = "Refused", Description = "Refused by the test." })
-                : IdentityResult.Success);
-    }
-
-    /// <summary>Identity's store answers a concurrency exception on delete with a failed IdentityResult.</summary>
-    private sealed class FailingMemberDeletes(IdentityFailures failures) : SaveChangesInterceptor
-    {
-        public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-        {
-            if (failures.FailDeletes && eventData.Context!.ChangeTracker.Entries<Member>().Any(e => e.State == EntityState.Deleted))
-            {
-                throw new DbUpdateConcurrencyException("The member was changed meanwhile (test).");
-            }
-
-            return ValueTask.FromResult(result);
-        }
-    }
-
-    private sealed class FailingIdentityPortalFactory : PortalFactory
-    {
-        public IdentityFailures Failures { get; } = new();
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.ConfigureTestServices(services =>
-            {
-                services.AddSingleton(Failures);
-                services.AddScoped<IUserValidator<Member>, RefusingUserValidator>();
-                // On PostgreSQL the context registered for CustomerCenterDb is its provider-specific subclass, with its own options.
-                services.ConfigureDbContext<CustomerCenterDb>((_, options) => options.AddInterceptors(new FailingMemberDeletes(Failures)));
-                services.ConfigureDbContext<PostgreSqlCustomerCenterDb>((_, options) => options.AddInterceptors(new FailingMemberDeletes(Failures)));
-            });
-        }
     }
 }

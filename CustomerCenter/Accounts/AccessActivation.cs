@@ -1,5 +1,6 @@
 using CustomerCenter.AccessLog;
 using CustomerCenter.Accounts.Links;
+using CustomerCenter.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
@@ -14,7 +15,8 @@ public sealed class AccessActivation(
     LoginLockout lockout,
     AccessEventRecorder accessLog,
     IOptions<ConsentOptions> consent,
-    TimeProvider clock)
+    TimeProvider clock,
+    CustomerCenterDb db)
 {
     /// <summary>Finds the member a link was minted for; null when the link is malformed, expired, used or tampered with.</summary>
     public async Task<Member?> FindBySetPasswordLinkAsync(string? memberId, string? encodedToken)
@@ -33,9 +35,13 @@ public sealed class AccessActivation(
     public async Task<string> StartPageAsync(Member member) =>
         (await users.GetRolesAsync(member)).Any(role => role is Staff.StaffRoles.Staff or Staff.StaffRoles.Admin) ? LoginRedirects.StaffArea : "/account";
 
-    /// <summary>Sets the first password and the names, records consent, activates and signs in.</summary>
+    /// <summary>
+    /// Sets the first password and the names, records consent, activates and signs in. The password, the activation
+    /// and its event are one transaction: an activation Identity refuses leaves the member invited and the link unspent.
+    /// </summary>
     public async Task<bool> ActivateAsync(Member member, string password, string firstName, string lastName)
     {
+        await using var unit = await UnitOfWork.BeginAsync(db);
         // AddPassword changes the security stamp, which spends the link.
         if (!(await users.AddPasswordAsync(member, password)).Succeeded)
         {
@@ -52,8 +58,13 @@ public sealed class AccessActivation(
         member.TermsAcceptedAt = now;
         member.PrivacyVersion = consent.Value.PrivacyVersion;
         member.PrivacyAcceptedAt = now;
-        await users.UpdateAsync(member);
+        if (!(await users.UpdateAsync(member)).Succeeded)
+        {
+            return false;
+        }
+
         await accessLog.RecordAsync(AccessEventKind.AccessCreated, member.Id);
+        await unit.CommitAsync();
         await signIn.CompleteSignInAsync(member);
         return true;
     }

@@ -68,12 +68,17 @@ public sealed class EmailChangeReverts(
         }
 
         // Removing the password changes the security stamp too: every session ends, the known password stops working.
+        // Nothing is committed unless both succeed: a revert that left the known password working would be no revert.
         if (member.PasswordHash is not null && !(await users.RemovePasswordAsync(member)).Succeeded)
         {
-            logger.LogError("Reverting the e-mail change of {MemberId}: the password could not be removed", member.Id);
+            logger.LogError("Reverting the e-mail change of {MemberId}: the password could not be removed; nothing was changed", member.Id);
+            return (EmailRevertOutcome.Invalid, null);
         }
 
-        await users.UpdateSecurityStampAsync(member);
+        if (!(await users.UpdateSecurityStampAsync(member)).Succeeded)
+        {
+            return (EmailRevertOutcome.Invalid, null);
+        }
         await sessions.EndAllAsync(member.Id);
         await accessLog.RecordAsync(AccessEventKind.EmailChangeReverted, member.Id);
         await mails.SendAsync(MemberMailKind.EmailChangeReverted, oldEmail, member.Language, await links.ResetPasswordAsync(member), oldEmail);

@@ -69,22 +69,35 @@ public sealed class MemberDataRights(
         return JsonSerializer.SerializeToUtf8Bytes(export, ExportJson);
     }
 
-    /// <summary>Deletes the member after a password check; their access events stay, without the reference to them.</summary>
-    public async Task<bool> EraseAsync(Member member, string password)
+    /// <summary>
+    /// Deletes the member after a password check; their access events stay, without the reference to them. The
+    /// deletion and its event are one transaction, so a deletion Identity refuses is neither done nor logged as done;
+    /// the member is signed out once it is committed (their sessions went with them).
+    /// </summary>
+    public async Task<ErasureOutcome> EraseAsync(Member member, string password)
     {
         if (!await users.CheckPasswordAsync(member, password))
         {
-            return false;
+            return ErasureOutcome.WrongPassword;
         }
 
-        await signIn.SignOutAsync(member);
-        foreach (var granted in grants)
+        await using (var unit = await UnitOfWork.BeginAsync(db))
         {
-            await granted.DeleteAllAsync(member.Id);
+            foreach (var granted in grants)
+            {
+                await granted.DeleteAllAsync(member.Id);
+            }
+
+            if (!(await users.DeleteAsync(member)).Succeeded)
+            {
+                return ErasureOutcome.Failed;
+            }
+
+            await accessLog.RecordAsync(AccessEventKind.AccountErased, memberId: null);
+            await unit.CommitAsync();
         }
 
-        await users.DeleteAsync(member);
-        await accessLog.RecordAsync(AccessEventKind.AccountErased, memberId: null);
-        return true;
+        await signIn.SignOutAsync(member: null);
+        return ErasureOutcome.Erased;
     }
 }

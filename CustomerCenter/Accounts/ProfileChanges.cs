@@ -17,11 +17,12 @@ public sealed class ProfileChanges(
     AccessEventRecorder accessLog,
     CustomerCenterDb db)
 {
-    public async Task UpdateNameAsync(Member member, string firstName, string lastName)
+    /// <summary>False when Identity refused the update (nothing was saved).</summary>
+    public async Task<bool> UpdateNameAsync(Member member, string firstName, string lastName)
     {
         member.FirstName = firstName.Trim();
         member.LastName = lastName.Trim();
-        await users.UpdateAsync(member);
+        return (await users.UpdateAsync(member)).Succeeded;
     }
 
     public async Task<bool> SetNewDeviceNoticeAsync(Member member, bool enabled)
