@@ -1,14 +1,10 @@
 using CustomerCenter.AccessLog;
 using CustomerCenter.Accounts;
-using CustomerCenter.Data;
 using CustomerCenter.Staff;
 using CustomerCenter.Staff.Members;
 using CustomerCenter.Tests.Infrastructure;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using static CustomerCenter.Tests.AccessLog.AccessLogTestData;
 
