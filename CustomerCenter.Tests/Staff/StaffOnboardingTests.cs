@@ -72,6 +72,24 @@ public sealed class StaffOnboardingTests : IDisposable
         Assert.NotNull(sent.Document.QuerySelector("[role=status]"));
     }
 
+    [Fact]
+    public async Task A_staff_user_who_forgot_the_password_lands_in_the_staff_area_after_the_reset()
+    {
+        const string email = "forgetful.staff@chamber.example";
+        await portal.AddMemberAsync(email, "Hanna", "Schmidt", role: StaffRoles.Staff, password: MemberJourney.GoodPassword);
+        using var client = portal.CreatePortalClient();
+        await client.SubmitAsync(await client.GetAsync("/staff/forgot-password"), new Dictionary<string, string> { ["Input.Email"] = email });
+        var link = (await portal.Mail.WaitForAsync(email)).Link;
+
+        var reset = await client.SubmitAsync(await client.GetAsync(link), new Dictionary<string, string>
+        {
+            ["Input.Password"] = "seven purple lanterns over kyoto",
+            ["Input.ConfirmPassword"] = "seven purple lanterns over kyoto",
+        });
+
+        Assert.Equal("/staff", reset.RedirectTarget);
+    }
+
     private Task<StaffActionOutcome> AddAsync(Guid actorId, string email, string role) =>
         portal.WithServiceAsync<StaffActionOutcome, StaffTeam>(team => team.AddAsync(actorId, email, role, "de", CancellationToken.None));
 
