@@ -26,18 +26,8 @@ public sealed class AccessibilityBrowserTests(BrowserHost host)
             AccessLogTestData.Event(now.AddHours(-2), AccessEventKind.LoginFailed, member.Id),
             AccessLogTestData.Event(now.AddHours(-1), AccessEventKind.LockedOut, member.Id),
             AccessLogTestData.Event(now.AddMinutes(-30), AccessEventKind.LoginFailed));
-        var request = await host.Portal.WithDbAsync(async db =>
-        {
-            var request = new SupportRequest
-            {
-                TopicKey = "membership", Subject = "Rechnung", Email = member.Email!, MemberId = member.Id,
-                CreatedAt = now.AddHours(-4), UpdatedAt = now.AddHours(-4), ConfirmedAt = now.AddHours(-4),
-            };
-            request.Messages.Add(new SupportMessage { Id = Guid.CreateVersion7(), Author = SupportMessageAuthor.Member, Body = "Bitte die Rechnung erneut senden.", CreatedAt = now.AddHours(-4) });
-            db.SupportRequests.Add(request);
-            await db.SaveChangesAsync();
-            return request;
-        });
+        var requestId = await host.Portal.WithServiceAsync<long, MemberSupportRequests>(requests =>
+            requests.OpenAsync(member, "customer-center", "Rechnung", "Bitte die Rechnung erneut senden.", [], CancellationToken.None));
         await using var context = await host.NewContextAsync();
         var page = await context.NewPageAsync();
         await StaffBrowserLogin.SignInAsync(host, page, adminEmail);
@@ -47,7 +37,7 @@ public sealed class AccessibilityBrowserTests(BrowserHost host)
         {
             ("home", "staff"), ("members", "staff/members"), ("member detail", $"staff/members/{member.Id}"),
             ("access log", "staff/access-log"), ("team", "staff/team"), ("embed", "staff/embed"),
-            ("sites", "staff/sites"), ("mail", "staff/mail"), ("requests", "staff/requests"), ("request", $"staff/requests/{request.Id}"),
+            ("sites", "staff/sites"), ("mail", "staff/mail"), ("requests", "staff/requests"), ("request", $"staff/requests/{requestId}"),
         })
         {
             await StaffBrowserLogin.OpenAsync(page, path);

@@ -16,7 +16,7 @@ internal static class AxeScan
         RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"] },
     };
 
-    private static readonly HashSet<string> NamedRules = ["landmark-one-main", "region", "empty-table-header", "target-size"];
+    private static readonly HashSet<string> NamedRules = ["landmark-one-main", "region", "empty-table-header"];
 
     /// <summary>One line per violation that counts: page, rule, and the elements it was found on.</summary>
     public static async Task<IReadOnlyList<string>> ViolationsAsync(IPage page, string name)

@@ -79,6 +79,7 @@ public sealed class EmailChangeReverts(
         {
             return (EmailRevertOutcome.Invalid, null);
         }
+
         await sessions.EndAllAsync(member.Id);
         await accessLog.RecordAsync(AccessEventKind.EmailChangeReverted, member.Id);
         await mails.SendAsync(MemberMailKind.EmailChangeReverted, oldEmail, member.Language, await links.ResetPasswordAsync(member), oldEmail);
