@@ -110,7 +110,8 @@ public sealed class PostgreSqlQueryPlanTests(PostgreSqlPlanData data) : IClassFi
         var plan = await Portal.PostgreSqlPlanAsync<AccessLogReader, AccessLogRow>(reader => reader.PageQuery(new AccessLogFilter { Email = "hanna" }, null, 51, walkTimeIndex: false));
 
         Assert.DoesNotContain("Seq Scan", plan, StringComparison.Ordinal);
-        Assert.True(Regex.IsMatch(plan, @"Index Cond: \(\(\(""NormalizedEmail""\)::text >= 'HANNA'::text\) AND \(\(""NormalizedEmail""\)::text < 'HANNB'::text\)\)"), plan);
+        // Either e-mail index may serve the range (the unique one shows the column cast to text, the covering one not).
+        Assert.True(Regex.IsMatch(plan, @"Index Cond: \(\(\(?""NormalizedEmail""(\)::text)? >= 'HANNA'::text\) AND \(\(?""NormalizedEmail""(\)::text)? < 'HANNB'::text\)\)"), plan);
         Assert.Contains("\"IX_AccessEvents_MemberId_OccurredAt_Id\"", plan, StringComparison.Ordinal);
     }
 }
