@@ -253,6 +253,45 @@ public sealed class MemberDirectoryTests(MemberDirectoryTests.Members members) :
         Assert.Equal((1, false), (page.TotalCount, page.MoreThanTotal));
     }
 
+    [Theory]
+    [InlineData(MemberSortColumn.LastLoginAt, true)]
+    [InlineData(MemberSortColumn.LastLoginAt, false)]
+    [InlineData(MemberSortColumn.FirstLoginAt, true)]
+    [InlineData(MemberSortColumn.FirstLoginAt, false)]
+    [InlineData(MemberSortColumn.RegisteredAt, true)]
+    [InlineData(MemberSortColumn.RegisteredAt, false)]
+    public async Task A_member_without_the_date_sorts_below_every_date_on_either_database(MemberSortColumn sort, bool descending)
+    {
+        // PostgreSQL's own default puts NULL above every value: "newest login first" began with those who never logged in.
+        using var portal = new PortalFactory();
+        var now = portal.Clock.GetUtcNow().UtcDateTime;
+        var dates = new Dictionary<string, DateTime?>
+        {
+            ["never@example.de"] = null,
+            ["long.ago@example.de"] = now.AddDays(-20),
+            ["just.now@example.de"] = now.AddMinutes(-5),
+        };
+        foreach (var email in dates.Keys)
+        {
+            await portal.AddMemberAsync(email, "Vorname", "Nachname");
+        }
+
+        await portal.WithDbAsync(async db =>
+        {
+            foreach (var member in db.Users)
+            {
+                member.RegisteredAt = member.FirstLoginAt = member.LastLoginAt = dates[member.Email!];
+            }
+
+            return await db.SaveChangesAsync();
+        });
+
+        var page = await SearchAsync(portal, null, sort, descending, 0, 10);
+
+        string[] lowToHigh = ["never@example.de", "long.ago@example.de", "just.now@example.de"];
+        Assert.Equal(descending ? lowToHigh.Reverse() : lowToHigh, page.Rows.Select(r => r.Email));
+    }
+
     private Task<MemberDirectoryPage> SearchAsync(string? search, MemberSortColumn sort, bool descending, int page, int pageSize) =>
         SearchAsync(members.Portal, search, sort, descending, page, pageSize);
 

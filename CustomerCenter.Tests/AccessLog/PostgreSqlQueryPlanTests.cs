@@ -84,6 +84,21 @@ public sealed class PostgreSqlQueryPlanTests(PostgreSqlPlanData data) : IClassFi
         Assert.True(Regex.IsMatch(plan, @"Index Cond: \(""Id"" = "), plan);
     }
 
+    [PostgreSqlTheory]
+    [InlineData(MemberSortColumn.LastLoginAt, true, "IX_AspNetUsers_LastLoginAt_Id")]
+    [InlineData(MemberSortColumn.FirstLoginAt, false, "IX_AspNetUsers_FirstLoginAt_Id")]
+    [InlineData(MemberSortColumn.RegisteredAt, true, "IX_AspNetUsers_RegisteredAt_Id")]
+    [InlineData(MemberSortColumn.Email, true, "IX_AspNetUsers_NormalizedEmail_Id_NormalizedFirstName_Normaliz~")]
+    public async Task A_page_sorted_by_a_column_that_may_be_empty_still_walks_its_index(MemberSortColumn sort, bool descending, string index)
+    {
+        // The ordering says where NULL goes (NullsLowQuerySqlGenerator); only an index storing NULL there serves it.
+        var plan = await Portal.PostgreSqlPlanAsync<MemberDirectory, MemberDirectoryRow>(
+            directory => directory.PageQuery(null, sort, descending, 2_000, 50));
+
+        Assert.True(!plan.Contains("Seq Scan", StringComparison.Ordinal), plan);
+        Assert.True(Regex.IsMatch(plan, $@"Index Only Scan (Backward )?using ""{Regex.Escape(index)}"""), plan);
+    }
+
     [PostgreSqlFact]
     public async Task The_first_page_walks_the_time_index_backwards_without_sorting()
     {

@@ -1,6 +1,9 @@
 using CustomerCenter.Accounts;
+using CustomerCenter.Mail.Outbox;
 using CustomerCenter.Support;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Query;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 namespace CustomerCenter.Data;
 
@@ -9,6 +12,12 @@ public sealed class PostgreSqlCustomerCenterDb(DbContextOptions<PostgreSqlCustom
 {
     /// <summary>PostgreSQL's byte-order collation: code-point order, as SQLite's BINARY.</summary>
     public const string CodePointCollation = "C";
+
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
+    {
+        base.OnConfiguring(optionsBuilder);
+        optionsBuilder.ReplaceService<IQuerySqlGeneratorFactory, NullsLowQuerySqlGeneratorFactory>();
+    }
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -24,6 +33,20 @@ public sealed class PostgreSqlCustomerCenterDb(DbContextOptions<PostgreSqlCustom
             member.Property<string>(MemberSearchColumns.FirstName).UseCollation(CodePointCollation);
             member.Property<string>(MemberSearchColumns.LastName).UseCollation(CodePointCollation);
         });
+
+        // NULL sorts low here as on SQLite (NullsLowQuerySqlGenerator). An index serves such an ordering only when it
+        // stores NULL in the same place, so every index that serves an ordering on a nullable column stores it first.
+        builder.Entity<Member>(member =>
+        {
+            member.HasIndex(m => m.NormalizedEmail).HasNullSortOrder(NullSortOrder.NullsFirst);
+            member.HasIndex(nameof(Member.NormalizedEmail), nameof(Member.Id), MemberSearchColumns.FirstName, MemberSearchColumns.LastName)
+                .HasNullSortOrder(NullSortOrder.NullsFirst, NullSortOrder.Unspecified, NullSortOrder.Unspecified, NullSortOrder.Unspecified);
+            member.HasIndex(m => new { m.RegisteredAt, m.Id }).HasNullSortOrder(NullSortOrder.NullsFirst, NullSortOrder.Unspecified);
+            member.HasIndex(m => new { m.FirstLoginAt, m.Id }).HasNullSortOrder(NullSortOrder.NullsFirst, NullSortOrder.Unspecified);
+            member.HasIndex(m => new { m.LastLoginAt, m.Id }).HasNullSortOrder(NullSortOrder.NullsFirst, NullSortOrder.Unspecified);
+        });
+        builder.Entity<SupportRequest>().HasIndex(r => new { r.Status, r.ClosedAt }).HasNullSortOrder(NullSortOrder.Unspecified, NullSortOrder.NullsFirst);
+        builder.Entity<OutboxMail>().HasIndex(m => new { m.State, m.FinishedAt }).HasNullSortOrder(NullSortOrder.Unspecified, NullSortOrder.NullsFirst);
 
         // The service desk's search reads word prefixes as ranges too (SupportSearchWords.Matching).
         builder.Entity<SupportSearchWord>().Property(w => w.Word).UseCollation(CodePointCollation);

@@ -214,21 +214,31 @@ namespace CustomerCenter.Data.PostgreSqlMigrations
                         .IsUnique()
                         .HasDatabaseName("EmailIndex");
 
+                    NpgsqlIndexBuilderExtensions.HasNullSortOrder(b.HasIndex("NormalizedEmail"), new[] { NullSortOrder.NullsFirst });
+
                     b.HasIndex("NormalizedUserName")
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
 
                     b.HasIndex("FirstLoginAt", "Id");
 
+                    NpgsqlIndexBuilderExtensions.HasNullSortOrder(b.HasIndex("FirstLoginAt", "Id"), new[] { NullSortOrder.NullsFirst, NullSortOrder.Unspecified });
+
                     b.HasIndex("Id", "Email");
 
                     b.HasIndex("LastLoginAt", "Id");
 
+                    NpgsqlIndexBuilderExtensions.HasNullSortOrder(b.HasIndex("LastLoginAt", "Id"), new[] { NullSortOrder.NullsFirst, NullSortOrder.Unspecified });
+
                     b.HasIndex("RegisteredAt", "Id");
+
+                    NpgsqlIndexBuilderExtensions.HasNullSortOrder(b.HasIndex("RegisteredAt", "Id"), new[] { NullSortOrder.NullsFirst, NullSortOrder.Unspecified });
 
                     b.HasIndex("Status", "InvitedAt", "Id");
 
                     b.HasIndex("NormalizedEmail", "Id", "NormalizedFirstName", "NormalizedLastName");
+
+                    NpgsqlIndexBuilderExtensions.HasNullSortOrder(b.HasIndex("NormalizedEmail", "Id", "NormalizedFirstName", "NormalizedLastName"), new[] { NullSortOrder.NullsFirst, NullSortOrder.Unspecified, NullSortOrder.Unspecified, NullSortOrder.Unspecified });
 
                     b.HasIndex("NormalizedFirstName", "NormalizedLastName", "Id", "NormalizedEmail");
 
@@ -410,6 +420,8 @@ namespace CustomerCenter.Data.PostgreSqlMigrations
                     b.HasIndex("State", "DueAt");
 
                     b.HasIndex("State", "FinishedAt");
+
+                    NpgsqlIndexBuilderExtensions.HasNullSortOrder(b.HasIndex("State", "FinishedAt"), new[] { NullSortOrder.Unspecified, NullSortOrder.NullsFirst });
 
                     b.ToTable("OutboxMails", (string)null);
                 });
@@ -600,6 +612,8 @@ namespace CustomerCenter.Data.PostgreSqlMigrations
                     b.HasIndex("MemberId", "UpdatedAt");
 
                     b.HasIndex("Status", "ClosedAt");
+
+                    NpgsqlIndexBuilderExtensions.HasNullSortOrder(b.HasIndex("Status", "ClosedAt"), new[] { NullSortOrder.Unspecified, NullSortOrder.NullsFirst });
 
                     b.HasIndex("Status", "CreatedAt");
 
