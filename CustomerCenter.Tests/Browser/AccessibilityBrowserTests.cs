@@ -102,4 +102,75 @@ public sealed class AccessibilityBrowserTests(BrowserHost host)
 
         Assert.True(violations.Count == 0, string.Join("\n", violations));
     }
+
+    [Fact]
+    public async Task Pages_opened_from_mailed_links_and_the_remaining_pages_have_no_serious_or_critical_axe_violations()
+    {
+        const string email = "axe.links@example.de";
+        const string newEmail = "axe.links.neu@example.de";
+        const string resetEmail = "axe.reset@example.de";
+        const string askingEmail = "axe.asking@example.de";
+        var member = await host.Portal.AddMemberAsync(email, "Lina", "Link", password: StaffBrowserLogin.Passphrase);
+        await host.Portal.AddMemberAsync(resetEmail, "Rolf", "Reset", password: StaffBrowserLogin.Passphrase);
+        var requestId = await host.Portal.WithServiceAsync<long, MemberSupportRequests>(requests =>
+            requests.OpenAsync(member, "customer-center", "Rechnung", "Bitte die Rechnung erneut senden.", [], CancellationToken.None));
+        var violations = new List<string>();
+
+        await using (var signedIn = await host.NewContextAsync())
+        {
+            var page = await signedIn.NewPageAsync();
+            await page.GotoAsync("embed/login?lang=de");
+            await Field(page, "E-Mail-Adresse").FillAsync(email);
+            await Field(page, "Passwort").FillAsync(StaffBrowserLogin.Passphrase);
+            await Button(page, "Anmelden").ClickAsync();
+            await Expect(page).ToHaveURLAsync(new Uri(host.BaseAddress, "account").AbsoluteUri);
+            await page.GotoAsync($"account/requests/{requestId}");
+            await Expect(page.GetByText("Bitte die Rechnung erneut senden.")).ToBeVisibleAsync();
+            violations.AddRange(await AxeScan.ViolationsAsync(page, "account request"));
+
+            await page.GotoAsync("account");
+            await Field(page, "Neue E-Mail-Adresse").FillAsync(newEmail);
+            await Field(page, "Aktuelles Passwort").FillAsync(StaffBrowserLogin.Passphrase);
+            await Button(page, "E-Mail-Adresse ändern").ClickAsync();
+            await page.GotoAsync((await host.Mail.WaitForAsync(newEmail)).Link.TrimStart('/'));
+            await Expect(Button(page, "Adresse bestätigen")).ToBeVisibleAsync();
+            violations.AddRange(await AxeScan.ViolationsAsync(page, "confirm e-mail"));
+            await Button(page, "Adresse bestätigen").ClickAsync();
+            var changed = await host.Mail.WaitForAsync(email, "Die E-Mail-Adresse Ihres Zugangs wurde geändert");
+            await page.GotoAsync(changed.Link.TrimStart('/'));
+            await Expect(Button(page, "Änderung rückgängig machen und Zugang sperren")).ToBeVisibleAsync();
+            violations.AddRange(await AxeScan.ViolationsAsync(page, "revert e-mail"));
+        }
+
+        await using var visitor = await host.NewContextAsync();
+        var visiting = await visitor.NewPageAsync();
+        await visiting.GotoAsync("embed/forgot-password?lang=de");
+        await Field(visiting, "E-Mail-Adresse").FillAsync(resetEmail);
+        await Button(visiting, "Link anfordern").ClickAsync();
+        await visiting.GotoAsync((await host.Mail.WaitForAsync(resetEmail)).Link.TrimStart('/'));
+        await Expect(Button(visiting, "Passwort speichern")).ToBeVisibleAsync();
+        violations.AddRange(await AxeScan.ViolationsAsync(visiting, "reset password"));
+
+        await visiting.GotoAsync("embed/support?lang=de");
+        await Field(visiting, "E-Mail-Adresse").FillAsync(askingEmail);
+        await visiting.GetByLabel("Thema", new() { Exact = true }).SelectOptionAsync("customer-center");
+        await Field(visiting, "Nachricht").FillAsync("Was kostet die Mitgliedschaft?");
+        await Button(visiting, "Anfrage senden").ClickAsync();
+        await visiting.GotoAsync((await host.Mail.WaitForAsync(askingEmail)).Link.TrimStart('/'));
+        await Expect(Button(visiting, "E-Mail-Adresse bestätigen")).ToBeVisibleAsync();
+        violations.AddRange(await AxeScan.ViolationsAsync(visiting, "support confirm"));
+
+        // The end-session confirmation (asked only when a site's request names no known session) and the not-found page.
+        foreach (var (name, path) in new[] { ("federation logout", "federation/logout"), ("not found", "no-such-page") })
+        {
+            await visiting.GotoAsync(path);
+            violations.AddRange(await AxeScan.ViolationsAsync(visiting, name));
+        }
+
+        Assert.True(violations.Count == 0, string.Join("\n", violations));
+    }
+
+    private static ILocator Field(IPage page, string label) => page.GetByLabel(label, new() { Exact = true });
+
+    private static ILocator Button(IPage page, string name) => page.GetByRole(AriaRole.Button, new() { Name = name, Exact = true });
 }

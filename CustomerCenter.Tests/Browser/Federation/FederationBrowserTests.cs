@@ -63,6 +63,8 @@ public sealed class FederationBrowserTests(FederationBrowserHost host)
             var page = await first.NewPageAsync();
             await SignInThroughThePortalAsync(page, host.Partner, email);
             await Expect(page.GetByRole(AriaRole.Heading, new() { Name = $"Share your data with {host.Partner.DisplayName}?", Level = 1 })).ToBeVisibleAsync();
+            var violations = await AxeScan.ViolationsAsync(page, "consent");
+            Assert.True(violations.Count == 0, string.Join("\n", violations));
             await page.GetByRole(AriaRole.Button, new() { Name = "Agree and continue", Exact = true }).ClickAsync();
             await ExpectSignedInAsync(page, host.Partner, email, "Mei Suzuki");
         }
