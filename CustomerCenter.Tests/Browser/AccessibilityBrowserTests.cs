@@ -52,6 +52,34 @@ public sealed class AccessibilityBrowserTests(BrowserHost host)
         await Expect(page.Locator("#access-log-from-calendar .mud-picker-calendar-container")).ToBeVisibleAsync();
         violations.AddRange(await AxeScan.ViolationsAsync(page, "access log, calendar open"));
 
+        // A confirmation dialog over member details.
+        await StaffBrowserLogin.OpenAsync(page, $"staff/members/{member.Id}");
+        await Button(page, "Sperren").ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Dialog)).ToBeVisibleAsync();
+        violations.AddRange(await AxeScan.ViolationsAsync(page, "member detail, lock dialog"));
+        await Button(page, "Abbrechen").ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Dialog)).ToHaveCountAsync(0);
+
+        // In Japanese (other words, other lengths), then on a phone: drawer closed and open, tables stacked.
+        foreach (var (name, path) in new[] { ("members", "staff/members?lang=ja"), ("member detail", $"staff/members/{member.Id}"), ("access log", "staff/access-log") })
+        {
+            await StaffBrowserLogin.OpenAsync(page, path);
+            await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "ja");
+            violations.AddRange(await AxeScan.ViolationsAsync(page, $"{name}, Japanese"));
+        }
+
+        await StaffBrowserLogin.OpenAsync(page, "staff/members?lang=de");
+        await page.SetViewportSizeAsync(390, 844);
+        foreach (var (name, path) in new[] { ("members", "staff/members"), ("member detail", $"staff/members/{member.Id}"), ("access log", "staff/access-log"), ("requests", "staff/requests") })
+        {
+            await StaffBrowserLogin.OpenAsync(page, path);
+            violations.AddRange(await AxeScan.ViolationsAsync(page, $"{name}, 390 px"));
+        }
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Navigation öffnen", Exact = true }).ClickAsync();
+        await Expect(page.Locator("#staff-navigation")).ToBeVisibleAsync();
+        violations.AddRange(await AxeScan.ViolationsAsync(page, "requests, 390 px, navigation open"));
+
         Assert.True(violations.Count == 0, string.Join("\n", violations));
     }
 
