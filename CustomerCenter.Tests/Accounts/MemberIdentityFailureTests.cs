@@ -34,6 +34,9 @@ public sealed class MemberIdentityFailureTests : IDisposable
         Assert.DoesNotContain("Ihr Name wurde gespeichert.", renamed.Text, StringComparison.Ordinal);
         // What was typed stays in the form.
         Assert.Contains("value=\"Schmidt-Weber\"", renamed.Html, StringComparison.Ordinal);
+        // The greeting keeps the name that is stored.
+        Assert.Contains($"Willkommen, {before.FirstName} {before.LastName}", renamed.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Willkommen, Johanna", renamed.Text, StringComparison.Ordinal);
         var after = await portal.WithDbAsync(db => db.Users.AsNoTracking().SingleAsync(m => m.Id == before.Id));
         Assert.Equal((before.FirstName, before.LastName), (after.FirstName, after.LastName));
     }
@@ -74,7 +77,11 @@ public sealed class MemberIdentityFailureTests : IDisposable
 
         var refused = await client.SetPasswordAsync(link);
 
-        Assert.NotEqual(HttpStatusCode.Redirect, refused.Status);
+        // Said as it is: not stored, the link still works (not "this link is no longer valid").
+        Assert.Equal(HttpStatusCode.BadRequest, refused.Status);
+        Assert.Contains("Ihr Zugang konnte nicht angelegt werden.", refused.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Dieser Link ist nicht mehr gültig", refused.Text, StringComparison.Ordinal);
+        Assert.Contains("value=\"Hanna\"", refused.Html, StringComparison.Ordinal);
         var member = await portal.WithDbAsync(db => db.Users.AsNoTracking().SingleAsync(m => m.Email == email));
         Assert.Equal((MemberStatus.Invited, null), (member.Status, member.PasswordHash));
         Assert.Equal(0, await portal.WithDbAsync(db => db.AccessEvents.CountAsync(e => e.Kind == AccessEventKind.AccessCreated)));

@@ -59,4 +59,33 @@ public sealed class MemberLifecycleTests(PortalFactory portal) : IClassFixture<P
         var kinds = await portal.WithDbAsync(db => db.AccessEvents.Where(e => e.MemberId == member.Id).OrderBy(e => e.Id).Select(e => e.Kind).ToListAsync());
         Assert.Equal([AccessEventKind.AccessCreated, AccessEventKind.LoginSucceeded, AccessEventKind.Logout], kinds);
     }
+
+    [Fact]
+    public async Task The_same_set_password_form_sent_twice_at_once_activates_once_and_the_other_says_the_link_is_spent()
+    {
+        const string email = "twice.sent@example.de";
+        using var requesting = portal.CreatePortalClient();
+        await requesting.RequestAccessAsync(email);
+        var link = (await portal.Mail.WaitForAsync(email)).Link;
+        using var first = portal.CreatePortalClient();
+        using var second = portal.CreatePortalClient();
+        var forms = new[] { (first, await first.GetAsync(link)), (second, await second.GetAsync(link)) };
+
+        var answers = await Task.WhenAll(forms.Select(form => form.Item1.SubmitAsync(form.Item2, new Dictionary<string, string>
+        {
+            ["Input.FirstName"] = "Doppelt",
+            ["Input.LastName"] = "Gesendet",
+            ["Input.Password"] = MemberJourney.GoodPassword,
+            ["Input.ConfirmPassword"] = MemberJourney.GoodPassword,
+            ["Input.AcceptTerms"] = "true",
+        })));
+
+        Assert.Single(answers, answer => answer.RedirectTarget == "/account");
+        var other = Assert.Single(answers, answer => answer.RedirectTarget != "/account");
+        Assert.True(other.Status == HttpStatusCode.BadRequest, $"{other.Status}: {other.Text}");
+        Assert.Contains("Dieser Link ist nicht mehr gültig", other.Text, StringComparison.Ordinal);
+        var member = await portal.WithDbAsync(db => db.Users.AsNoTracking().SingleAsync(m => m.Email == email));
+        Assert.Equal(MemberStatus.Active, member.Status);
+        Assert.Equal(1, await portal.WithDbAsync(db => db.AccessEvents.CountAsync(e => e.MemberId == member.Id && e.Kind == AccessEventKind.AccessCreated)));
+    }
 }

@@ -25,6 +25,8 @@ public sealed class PasswordResetTests(PortalFactory portal) : IClassFixture<Por
         var link = await RequestResetLinkAsync(client, email, 2);
         var form = await client.GetAsync(link);
         Assert.Equal(HttpStatusCode.OK, form.Status);
+        using var otherTab = portal.CreatePortalClient();
+        var openElsewhere = await otherTab.GetAsync(link);
         var reset = await client.SubmitAsync(form, new Dictionary<string, string>
         {
             ["Input.Password"] = NewPassword,
@@ -39,6 +41,16 @@ public sealed class PasswordResetTests(PortalFactory portal) : IClassFixture<Por
         var reused = await client.GetAsync(link);
         Assert.Equal(HttpStatusCode.BadRequest, reused.Status);
         Assert.Contains("Dieser Link ist nicht mehr gültig", reused.Text, StringComparison.Ordinal);
+
+        // The form still open in another window, sent after all: told so, not an empty page.
+        var resent = await otherTab.SubmitAsync(openElsewhere, new Dictionary<string, string>
+        {
+            ["Input.Password"] = "another phrase for the second try",
+            ["Input.ConfirmPassword"] = "another phrase for the second try",
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, resent.Status);
+        Assert.Contains("Dieser Link ist nicht mehr gültig", resent.Text, StringComparison.Ordinal);
+        Assert.Equal("/account", (await portal.CreatePortalClient().LogInAsync(email, NewPassword)).RedirectTarget);
         Assert.Contains(AccessEventKind.PasswordReset, await portal.WithDbAsync(db => db.AccessEvents.Select(e => e.Kind).ToListAsync()));
     }
 

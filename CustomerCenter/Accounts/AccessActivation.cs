@@ -37,9 +37,23 @@ public sealed class AccessActivation(
 
     /// <summary>
     /// Sets the first password and the names, records consent, activates and signs in. The password, the activation
-    /// and its event are one transaction: an activation Identity refuses leaves the member invited and the link unspent.
+    /// and its event are one transaction: an activation Identity refuses leaves the member invited and the link unspent,
+    /// unless the same form was sent twice and the other one activated the member first.
     /// </summary>
-    public async Task<bool> ActivateAsync(Member member, string password, string firstName, string lastName)
+    public async Task<ActivationOutcome> ActivateAsync(Member member, string password, string firstName, string lastName)
+    {
+        if (await TryActivateAsync(member, password, firstName, lastName))
+        {
+            await signIn.CompleteSignInAsync(member);
+            return ActivationOutcome.Activated;
+        }
+
+        // Rolled back, and the context forgot the refused changes (UnitOfWork): this reads the member as stored.
+        var stored = await users.FindByIdAsync(member.Id.ToString());
+        return stored is { Status: MemberStatus.Invited } ? ActivationOutcome.NotSaved : ActivationOutcome.LinkSpent;
+    }
+
+    private async Task<bool> TryActivateAsync(Member member, string password, string firstName, string lastName)
     {
         await using var unit = await UnitOfWork.BeginAsync(db);
         // AddPassword changes the security stamp, which spends the link.
@@ -65,7 +79,6 @@ public sealed class AccessActivation(
 
         await accessLog.RecordAsync(AccessEventKind.AccessCreated, member.Id);
         await unit.CommitAsync();
-        await signIn.CompleteSignInAsync(member);
         return true;
     }
 

@@ -22,13 +22,28 @@ public sealed class ProfileChanges(
     {
         member.FirstName = firstName.Trim();
         member.LastName = lastName.Trim();
-        return (await users.UpdateAsync(member)).Succeeded;
+        return await SaveAsync(member);
     }
 
     public async Task<bool> SetNewDeviceNoticeAsync(Member member, bool enabled)
     {
         member.NotifyOfNewDevices = enabled;
-        return (await users.UpdateAsync(member)).Succeeded;
+        return await SaveAsync(member);
+    }
+
+    /// <summary>
+    /// Stores the member; when Identity refuses, puts the member back as stored, so the page greets them by the name
+    /// they still have and the next attempt starts from the current row (its concurrency stamp included).
+    /// </summary>
+    private async Task<bool> SaveAsync(Member member)
+    {
+        if ((await users.UpdateAsync(member)).Succeeded)
+        {
+            return true;
+        }
+
+        await db.Entry(member).ReloadAsync();
+        return false;
     }
 
     /// <summary>

@@ -8,18 +8,26 @@ namespace CustomerCenter.Data;
 /// <summary>
 /// A transaction around a change and what it causes (its access event, its mail in the outbox), opened only when the
 /// context is not already in one: a staff action that requests an e-mail change runs inside the action's transaction.
+/// A unit that ends without committing leaves nothing behind: neither rows nor changes tracked in the context, which a
+/// later SaveChanges of the same context (a retry, the next step of the page) would otherwise write after all.
 /// </summary>
 public sealed class UnitOfWork : IAsyncDisposable
 {
+    private readonly CustomerCenterDb db;
     private readonly IDbContextTransaction? owned;
+    private bool committed;
 
-    private UnitOfWork(IDbContextTransaction? owned) => this.owned = owned;
+    private UnitOfWork(CustomerCenterDb db, IDbContextTransaction? owned)
+    {
+        this.db = db;
+        this.owned = owned;
+    }
 
     public static async Task<UnitOfWork> BeginAsync(CustomerCenterDb db, CancellationToken cancellationToken = default)
     {
         if (db.Database.CurrentTransaction is not null)
         {
-            return new(null);
+            return new(db, null);
         }
 
         if (db.Database.IsSqlite())
@@ -31,12 +39,31 @@ public sealed class UnitOfWork : IAsyncDisposable
             db.GetService<IDataProtectionProvider>().CreateProtector("CustomerCenter.UnitOfWork").Protect([1]);
         }
 
-        return new(await db.Database.BeginTransactionAsync(cancellationToken));
+        return new(db, await db.Database.BeginTransactionAsync(cancellationToken));
     }
 
     /// <summary>Commits when this unit opened the transaction; an enclosing one commits it otherwise.</summary>
-    public Task CommitAsync(CancellationToken cancellationToken = default) => owned?.CommitAsync(cancellationToken) ?? Task.CompletedTask;
+    public async Task CommitAsync(CancellationToken cancellationToken = default)
+    {
+        if (owned is not null)
+        {
+            await owned.CommitAsync(cancellationToken);
+            committed = true;
+        }
+    }
 
-    /// <summary>Without <see cref="CommitAsync"/> first, rolls everything back.</summary>
-    public ValueTask DisposeAsync() => owned?.DisposeAsync() ?? ValueTask.CompletedTask;
+    /// <summary>Without <see cref="CommitAsync"/> first, rolls everything back and forgets the changes it tracked.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (owned is null)
+        {
+            return;
+        }
+
+        await owned.DisposeAsync();
+        if (!committed)
+        {
+            db.ChangeTracker.Clear();
+        }
+    }
 }
