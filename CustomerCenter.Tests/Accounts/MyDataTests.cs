@@ -75,4 +75,23 @@ public sealed class MyDataTests(PortalFactory portal) : IClassFixture<PortalFact
         Assert.Contains("Ihr Zugang und Ihre persönlichen Daten wurden gelöscht", (await client.FollowAsync(erased)).Text, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/account")).Status);
     }
+
+    [Fact]
+    public async Task The_erasure_sent_twice_at_once_erases_once_and_neither_answer_says_it_failed()
+    {
+        const string email = "erase.twice@example.de";
+        using var client = portal.CreatePortalClient();
+        await portal.CreateMemberAsync(client, email);
+        var form = await client.GetAsync("/account/data");
+        var erasuresBefore = await portal.WithDbAsync(db => db.AccessEvents.CountAsync(e => e.Kind == AccessEventKind.AccountErased));
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ =>
+            client.SubmitAsync(form, new Dictionary<string, string> { ["EraseInput.Password"] = MemberJourney.GoodPassword }, handler: "erase")));
+
+        // The later one either finds the member erased in its own attempt (done) or, arriving after, no session (log in).
+        Assert.Contains(answers, answer => answer.RedirectTarget == "/embed/login?erased=true");
+        Assert.All(answers, answer => Assert.True(answer.RedirectTarget?.StartsWith("/embed/login?", StringComparison.Ordinal) == true, $"{answer.Status}: {answer.Text}"));
+        Assert.Equal(0, await portal.WithDbAsync(db => db.Users.CountAsync(m => m.Email == email)));
+        Assert.Equal(erasuresBefore + 1, await portal.WithDbAsync(db => db.AccessEvents.CountAsync(e => e.Kind == AccessEventKind.AccountErased)));
+    }
 }

@@ -81,23 +81,31 @@ public sealed class MemberDataRights(
             return ErasureOutcome.WrongPassword;
         }
 
-        await using (var unit = await UnitOfWork.BeginAsync(db))
+        // The same form sent twice at once: the one that lost finds the member already erased, which is what was asked.
+        if (!await TryEraseAsync(member) && await users.FindByIdAsync(member.Id.ToString()) is not null)
         {
-            foreach (var granted in grants)
-            {
-                await granted.DeleteAllAsync(member.Id);
-            }
-
-            if (!(await users.DeleteAsync(member)).Succeeded)
-            {
-                return ErasureOutcome.Failed;
-            }
-
-            await accessLog.RecordAsync(AccessEventKind.AccountErased, memberId: null);
-            await unit.CommitAsync();
+            return ErasureOutcome.Failed;
         }
 
         await signIn.SignOutAsync(member: null);
         return ErasureOutcome.Erased;
+    }
+
+    private async Task<bool> TryEraseAsync(Member member)
+    {
+        await using var unit = await UnitOfWork.BeginAsync(db);
+        foreach (var granted in grants)
+        {
+            await granted.DeleteAllAsync(member.Id);
+        }
+
+        if (!(await users.DeleteAsync(member)).Succeeded)
+        {
+            return false;
+        }
+
+        await accessLog.RecordAsync(AccessEventKind.AccountErased, memberId: null);
+        await unit.CommitAsync();
+        return true;
     }
 }
