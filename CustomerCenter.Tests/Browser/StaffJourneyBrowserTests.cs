@@ -2,6 +2,7 @@ using System.Text;
 using CustomerCenter.AccessLog;
 using CustomerCenter.Staff;
 using CustomerCenter.Tests.AccessLog;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -71,6 +72,32 @@ public sealed class StaffJourneyBrowserTests(BrowserHost host)
         var row = Assert.Single(lines[1..]);
         Assert.Contains($",{nameof(AccessEventKind.LoginFailed)},", row, StringComparison.Ordinal);
         Assert.Contains($",{memberEmail},", row, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_staff_user_locks_a_member_is_told_so_by_name_then_erases_them_and_is_back_on_the_list()
+    {
+        const string staffEmail = "mara.weiss@kammer.example";
+        const string memberEmail = "paul.gehen@example.de";
+        await host.Portal.AddMemberAsync(staffEmail, role: StaffRoles.Staff, password: Passphrase);
+        var member = await host.Portal.AddMemberAsync(memberEmail, "Paul", "Gehen", password: Passphrase);
+        await using var staffBrowser = await host.NewContextAsync();
+        var page = await staffBrowser.NewPageAsync();
+        await StaffBrowserLogin.SignInAsync(host, page, staffEmail);
+        await StaffBrowserLogin.OpenAsync(page, $"staff/members/{member.Id}");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sperren", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Sperren", Exact = true }).ClickAsync();
+        await Expect(page.Locator(".mud-snackbar", new() { HasText = "Paul Gehen ist gesperrt" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Entsperren", Exact = true })).ToBeVisibleAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Mitglied löschen", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Mitglied löschen", Exact = true }).ClickAsync();
+
+        await Expect(page).ToHaveURLAsync(new Uri(host.BaseAddress, "staff/members").AbsoluteUri);
+        await Expect(page.Locator(".mud-snackbar", new() { HasText = "Paul Gehen wurde gelöscht." })).ToBeVisibleAsync();
+        await Expect(page.Locator("main table")).Not.ToContainTextAsync(memberEmail);
+        Assert.Equal(0, await host.Portal.WithDbAsync(db => db.Users.CountAsync(m => m.Id == member.Id)));
     }
 
     /// <summary>
