@@ -8,11 +8,9 @@ namespace CustomerCenter.Tests.Infrastructure;
 /// </summary>
 public sealed class PostgreSqlFactAttribute : FactAttribute
 {
-    public PostgreSqlFactAttribute()
-    {
-        if (PortalFactory.Provider != DatabaseProvider.PostgreSQL)
-        {
-            Skip = "PostgreSQL only; run with CUSTOMERCENTER_TEST_PROVIDER=PostgreSQL (.ci/run does).";
-        }
-    }
+    public PostgreSqlFactAttribute() => Skip = SkipUnlessPostgreSql;
+
+    /// <summary>Why a PostgreSQL-only test is skipped on this run; null on the PostgreSQL run.</summary>
+    internal static string? SkipUnlessPostgreSql =>
+        PortalFactory.Provider == DatabaseProvider.PostgreSQL ? null : "PostgreSQL only; run with CUSTOMERCENTER_TEST_PROVIDER=PostgreSQL (.ci/run does).";
 }
