@@ -32,6 +32,24 @@ public sealed class LanguageTests(PortalFactory portal) : IClassFixture<PortalFa
     }
 
     [Theory]
+    [InlineData("same-origin", false)]
+    [InlineData("cross-site", true)]
+    public async Task A_frame_in_the_portals_own_page_shows_its_language_without_remembering_it(string fetchSite, bool remembered)
+    {
+        // The staff area's embed preview is framed by the portal itself: its ?lang= must not switch the staff pages.
+        using var client = portal.CreatePortalClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/embed/login?lang=ja");
+        request.Headers.Add("Sec-Fetch-Dest", "iframe");
+        request.Headers.Add("Sec-Fetch-Site", fetchSite);
+
+        using var response = await client.Http.SendAsync(request);
+
+        Assert.Contains("lang=\"ja\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var cookies = response.Headers.TryGetValues("Set-Cookie", out var values) ? values : [];
+        Assert.Equal(remembered, cookies.Any(h => h.StartsWith("customerLang=ja", StringComparison.Ordinal)));
+    }
+
+    [Theory]
     [InlineData("en", "There is a problem", "Enter your email address", "Error: Create access – Customer Center")]
     [InlineData("ja", "入力内容をご確認ください", "メールアドレスを入力してください", "エラー: アカウント作成 – カスタマーセンター")]
     public async Task Validation_messages_follow_the_language(string lang, string summary, string message, string title)

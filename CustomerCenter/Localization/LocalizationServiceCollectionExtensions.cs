@@ -27,7 +27,7 @@ public static class LocalizationServiceCollectionExtensions
         return app.Use((context, next) =>
         {
             string? chosen = context.Request.Query[PortalLanguages.QueryParameter];
-            if (PortalLanguages.IsSupported(chosen) && context.Request.Cookies[PortalLanguages.CookieName] != chosen)
+            if (PortalLanguages.IsSupported(chosen) && context.Request.Cookies[PortalLanguages.CookieName] != chosen && !IsFramedByThePortal(context.Request))
             {
                 context.Response.Cookies.Append(PortalLanguages.CookieName, chosen!, PartitionedCookie.Options(httpOnly: false));
             }
@@ -35,4 +35,12 @@ public static class LocalizationServiceCollectionExtensions
             return next(context);
         });
     }
+
+    /// <summary>
+    /// A frame inside one of the portal's own pages: the staff area's preview of the embed, which shows a form in the
+    /// snippet's language. Its cookie is the staff user's own (the same site, so the same partition), and remembering
+    /// the preview's language would switch their staff pages to it. On a chamber's page the frame is cross-site.
+    /// </summary>
+    private static bool IsFramedByThePortal(HttpRequest request) =>
+        request.Headers["Sec-Fetch-Dest"] == "iframe" && request.Headers["Sec-Fetch-Site"] == "same-origin";
 }
