@@ -46,6 +46,19 @@ public sealed class ScreenWidthBrowserTests(BrowserHost host)
             var languageSwitchHeight = await page.Locator(".mud-appbar .language-switch").EvaluateAsync<double>("nav => nav.getBoundingClientRect().height");
             Assert.True(languageSwitchHeight <= 32, $"The language links of {path} at {width} px wrap ({languageSwitchHeight} px high).");
         }
+
+        // The chart's day labels that are shown do not run into each other.
+        await StaffBrowserLogin.OpenAsync(page, "staff/access-log");
+        await Expect(page.Locator(".logins-chart-label").First).ToBeVisibleAsync();
+        var crowded = await page.EvaluateAsync<string[]>("""
+            () => {
+                const shown = [...document.querySelectorAll('.logins-chart-label')]
+                    .filter(label => label.textContent.trim() && getComputedStyle(label).visibility !== 'hidden')
+                    .map(label => { const range = document.createRange(); range.selectNodeContents(label); return { text: label.textContent.trim(), box: range.getBoundingClientRect() }; });
+                return shown.slice(1).filter((label, i) => label.box.left < shown[i].box.right + 2).map(label => label.text);
+            }
+            """);
+        Assert.True(crowded.Length == 0, $"At {width} px the chart's day labels {string.Join(", ", crowded)} touch the one before.");
     }
 
     [Fact]
