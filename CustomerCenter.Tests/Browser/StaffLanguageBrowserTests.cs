@@ -23,7 +23,7 @@ public sealed partial class StaffLanguageBrowserTests(BrowserHost host)
     private static readonly string[] DataWords =
     [
         "Ada", "Admin", "admin", "kammer", "example", "lang", "member", "Erika", "Neu", "Rechnung", "Bitte", "die", "erneut", "senden",
-        "localhost", "http", "https", "www", "japan", "chamber",
+        "localhost", "http", "https", "www", "japan", "chamber", "ftp", "files",
     ];
 
     /// <summary>
@@ -68,6 +68,14 @@ public sealed partial class StaffLanguageBrowserTests(BrowserHost host)
                 await StaffBrowserLogin.OpenAsync(page, path);
                 // The embed page's preview frames the form in the snippet's language (German): the staff pages keep theirs.
                 await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", language);
+                if (path == "staff/embed")
+                {
+                    // What an origin that is none gets told, in the page's language.
+                    await page.GetByLabel(Text(language, "Embed_Origin"), new() { Exact = true }).FillAsync("ftp://files.kammer.example");
+                    await page.GetByRole(AriaRole.Button, new() { Name = Text(language, "Embed_AddSite"), Exact = true }).ClickAsync();
+                    await Expect(page.GetByText(Text(language, "Embed_OriginProblem_NotHttp"))).ToBeVisibleAsync();
+                }
+
                 var words = LatinWords(await ReadableTextAsync(page)).Except(DataWords).Except(Untranslated).Where(suspicious);
                 english.AddRange(words.Select(word => $"{language} {path}: {word}"));
             }
@@ -75,6 +83,11 @@ public sealed partial class StaffLanguageBrowserTests(BrowserHost host)
 
         Assert.True(english.Count == 0, string.Join("\n", english));
     }
+
+    private static string Text(string language, string key) =>
+        Resources.GetString(key, CultureInfo.GetCultureInfo(language)) ?? throw new ArgumentException($"No text {key}.", nameof(key));
+
+    private static readonly ResourceManager Resources = new("CustomerCenter.Localization.Texts", typeof(Texts).Assembly);
 
     /// <summary>The page's text and the labels, titles and placeholders a screen reader or a hover shows, without code.</summary>
     private static Task<string> ReadableTextAsync(IPage page) => page.EvaluateAsync<string>("""
@@ -95,8 +108,7 @@ public sealed partial class StaffLanguageBrowserTests(BrowserHost host)
     /// </summary>
     private static HashSet<string> EnglishOnlyWords()
     {
-        var resources = new ResourceManager("CustomerCenter.Localization.Texts", typeof(Texts).Assembly);
-        IEnumerable<string> WordsOf(CultureInfo culture) => resources.GetResourceSet(culture, createIfNotExists: true, tryParents: false)!
+        IEnumerable<string> WordsOf(CultureInfo culture) => Resources.GetResourceSet(culture, createIfNotExists: true, tryParents: false)!
             .Cast<DictionaryEntry>().SelectMany(entry => LatinWords((string)entry.Value!));
         var german = WordsOf(CultureInfo.InvariantCulture).SelectMany(word => new[] { word, word.ToUpperInvariant() }).ToHashSet(StringComparer.Ordinal);
         string[] mudBlazorEnglish = ["Column", "options", "Rows", "per", "page", "Sort", "Filter", "Hide", "Close", "Loading", "Next", "Previous", "First", "Last", "Search", "Cancel", "Save", "Clear", "Apply"];

@@ -23,14 +23,16 @@ public sealed class EmbedSitesTests(PortalFactory portal) : IClassFixture<Portal
     }
 
     [Theory]
-    [InlineData("https://kammer.example/login")]
-    [InlineData("*")]
-    [InlineData("https://a.example; script-src *")]
-    public async Task Anything_but_an_origin_is_refused_with_a_reason(string value)
+    [InlineData("https://kammer.example/login", OriginProblem.NotJustAnOrigin)]
+    [InlineData("*", OriginProblem.NotHttp)]
+    [InlineData("https://a.example; script-src *", OriginProblem.ForbiddenCharacter)]
+    [InlineData("https://*.*.example", OriginProblem.InvalidHost)]
+    [InlineData("  ", OriginProblem.Empty)]
+    public async Task Anything_but_an_origin_is_refused_with_a_reason(string value, OriginProblem expected)
     {
         var problem = await UseSitesAsync(sites => sites.AddAsync(value, Guid.NewGuid(), CancellationToken.None));
 
-        Assert.False(string.IsNullOrEmpty(problem));
+        Assert.Equal(expected, problem);
         Assert.Empty(await UseSitesAsync(sites => sites.ListAsync(CancellationToken.None)));
     }
 

@@ -186,7 +186,7 @@ public sealed class StaffPermissionTests : IDisposable
 
         Assert.Equal(StaffActionOutcome.AdminsOnly, await UseAsync<StaffTeam, StaffActionOutcome>(team => team.RemoveAsync(otherId, staffId)));
         Assert.Equal(StaffActionOutcome.AdminsOnly, await UseAsync<StaffTeam, StaffActionOutcome>(team => team.AddAsync(staffId, "friend@example.de", StaffRoles.Staff, "de", CancellationToken.None)));
-        var (added, _) = await UseAsync<EmbedSiteEdits, (StaffActionOutcome, string?)>(edits => edits.AddAsync("https://www.kammer.example", staffId, CancellationToken.None));
+        var (added, _) = await UseAsync<EmbedSiteEdits, (StaffActionOutcome, CustomerCenter.Embedding.OriginProblem?)>(edits => edits.AddAsync("https://www.kammer.example", staffId, CancellationToken.None));
         Assert.Equal(StaffActionOutcome.AdminsOnly, added);
         Assert.Equal(0, await portal.WithDbAsync(db => db.EmbedSites.CountAsync()));
         Assert.Equal(0, await portal.WithDbAsync(db => db.Users.CountAsync(m => m.Email == "friend@example.de")));

@@ -8,19 +8,19 @@ namespace CustomerCenter.Embedding;
 /// </summary>
 public static class AllowedOrigin
 {
-    public static bool TryParse(string? value, [NotNullWhen(true)] out string? origin, [NotNullWhen(false)] out string? problem)
+    public static bool TryParse(string? value, [NotNullWhen(true)] out string? origin, [NotNullWhen(false)] out OriginProblem? problem)
     {
         origin = null;
         value = value?.Trim();
         if (string.IsNullOrEmpty(value))
         {
-            problem = "is empty";
+            problem = OriginProblem.Empty;
             return false;
         }
 
         if (value.IndexOfAny([';', ',', '\'', '"', ' ', '\t', '\\']) >= 0)
         {
-            problem = "contains a character that has no place in an origin (; , quotes, spaces or backslashes)";
+            problem = OriginProblem.ForbiddenCharacter;
             return false;
         }
 
@@ -28,14 +28,14 @@ public static class AllowedOrigin
         var scheme = schemeEnd > 0 ? value[..schemeEnd].ToLowerInvariant() : "";
         if (scheme is not ("http" or "https"))
         {
-            problem = "must start with http:// or https://";
+            problem = OriginProblem.NotHttp;
             return false;
         }
 
         var rest = value[(schemeEnd + 3)..].TrimEnd('/');
         if (rest.Contains('/') || rest.Contains('?') || rest.Contains('#') || rest.Contains('@'))
         {
-            problem = "must be scheme://host[:port] with no path, query or user";
+            problem = OriginProblem.NotJustAnOrigin;
             return false;
         }
 
@@ -46,7 +46,7 @@ public static class AllowedOrigin
             || uri.HostNameType is UriHostNameType.Unknown
             || (wildcard && uri.HostNameType is not UriHostNameType.Dns))
         {
-            problem = "must name a valid host; the only wildcard allowed is a leading *. for subdomains";
+            problem = OriginProblem.InvalidHost;
             return false;
         }
 
@@ -55,4 +55,14 @@ public static class AllowedOrigin
         problem = null;
         return true;
     }
+
+    /// <summary>The problem in English, for the operator's configuration errors (the staff area says it in the viewer's language).</summary>
+    public static string Describe(OriginProblem problem) => problem switch
+    {
+        OriginProblem.Empty => "is empty",
+        OriginProblem.ForbiddenCharacter => "contains a character that has no place in an origin (; , quotes, spaces or backslashes)",
+        OriginProblem.NotHttp => "must start with http:// or https://",
+        OriginProblem.NotJustAnOrigin => "must be scheme://host[:port] with no path, query or user",
+        _ => "must name a valid host; the only wildcard allowed is a leading *. for subdomains",
+    };
 }

@@ -12,7 +12,7 @@ internal sealed class EmbedOptionsValidator : IValidateOptions<EmbedOptions>
             var value = options.AllowedOrigins[i];
             if (!AllowedOrigin.TryParse(value, out _, out var problem))
             {
-                failures.Add($"{EmbedOptions.Section}:{nameof(EmbedOptions.AllowedOrigins)}:{i} (\"{value}\") {problem}.");
+                failures.Add($"{EmbedOptions.Section}:{nameof(EmbedOptions.AllowedOrigins)}:{i} (\"{value}\") {AllowedOrigin.Describe(problem.Value)}.");
             }
         }
 

@@ -9,8 +9,8 @@ public sealed class EmbedSites(CustomerCenterDb db, IAllowedOrigins allowedOrigi
     public async Task<IReadOnlyList<EmbedSite>> ListAsync(CancellationToken cancellationToken) =>
         await db.EmbedSites.AsNoTracking().OrderBy(s => s.Origin).ToListAsync(cancellationToken);
 
-    /// <summary>Adds an origin; answers the problem in words when it is not one.</summary>
-    public async Task<string?> AddAsync(string value, Guid addedBy, CancellationToken cancellationToken)
+    /// <summary>Adds an origin; answers its problem when it is not one.</summary>
+    public async Task<OriginProblem?> AddAsync(string value, Guid addedBy, CancellationToken cancellationToken)
     {
         if (!AllowedOrigin.TryParse(value, out var origin, out var problem))
         {

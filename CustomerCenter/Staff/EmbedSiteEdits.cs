@@ -5,8 +5,8 @@ namespace CustomerCenter.Staff;
 /// <summary>The staff area's edits of the embedding sites: Admins only, checked at the moment of the edit.</summary>
 public sealed class EmbedSiteEdits(EmbedSites sites, StaffPermissions permissions)
 {
-    /// <summary>The refusal, or the origin's problem in words (null when added).</summary>
-    public async Task<(StaffActionOutcome Outcome, string? Problem)> AddAsync(string value, Guid actorId, CancellationToken cancellationToken)
+    /// <summary>The refusal, or the origin's problem (null when added).</summary>
+    public async Task<(StaffActionOutcome Outcome, OriginProblem? Problem)> AddAsync(string value, Guid actorId, CancellationToken cancellationToken)
     {
         if (await permissions.RefusalAsync(actorId, adminOnly: true, targetId: null, cancellationToken) is { } refusal)
         {
