@@ -48,8 +48,8 @@ public sealed class StaffOnboardingTests : IDisposable
         Assert.StartsWith("/staff/login", mail.Link, StringComparison.Ordinal);
         Assert.Equal([StaffRoles.Staff], await RolesOfAsync("already.member@example.de"));
 
-        // Adding the same role again changes nothing and mails nothing.
-        Assert.Equal(StaffActionOutcome.Done, await AddAsync(adminId, "already.member@example.de", StaffRoles.Staff));
+        // Adding the same role again changes nothing, mails nothing and says so (not "now on the team").
+        Assert.Equal(StaffActionOutcome.AlreadyOnTeam, await AddAsync(adminId, "already.member@example.de", StaffRoles.Staff));
         Assert.Equal(2, portal.Mail.To("already.member@example.de").Count());
     }
 

@@ -51,17 +51,17 @@ public sealed class ProfileChanges(
     /// someone else gets a notice instead, so the form never tells whether it is taken. Only the newest request can be
     /// confirmed (<see cref="PendingEmailChanges"/>).
     /// </summary>
-    public async Task RequestEmailChangeAsync(Member member, string newEmail)
+    public async Task<EmailChangeRequest> RequestEmailChangeAsync(Member member, string newEmail)
     {
         if (string.Equals(users.NormalizeEmail(newEmail), member.NormalizedEmail, StringComparison.Ordinal))
         {
-            return;
+            return EmailChangeRequest.Unchanged;
         }
 
         if (await users.FindByEmailAsync(newEmail) is not null)
         {
             await mails.SendAsync(MemberMailKind.EmailAlreadyInUse, newEmail, member.Language, link: null);
-            return;
+            return EmailChangeRequest.AddressTaken;
         }
 
         // The pending record and its mail are one transaction: never a link that cannot be confirmed, nor a record without its link.
@@ -69,11 +69,12 @@ public sealed class ProfileChanges(
         var link = await links.ConfirmEmailChangeAsync(member, newEmail);
         if (!(await pendingEmails.RecordAsync(member, newEmail)).Succeeded)
         {
-            throw new InvalidOperationException("The pending e-mail change could not be saved.");
+            return EmailChangeRequest.NotSaved;
         }
 
         await mails.SendAsync(MemberMailKind.ConfirmEmailChange, newEmail, member.Language, link);
         await unit.CommitAsync();
+        return EmailChangeRequest.Requested;
     }
 
     public async Task<bool> ConfirmEmailChangeAsync(string? memberId, string? newEmail, string? encodedToken)

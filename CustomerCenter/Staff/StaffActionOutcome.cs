@@ -25,4 +25,10 @@ public enum StaffActionOutcome
 
     /// <summary>The member acted on is the last active Admin: nobody could manage the team afterwards.</summary>
     LastAdmin,
+
+    /// <summary>The new address of an edit belongs to another member.</summary>
+    EmailInUse,
+
+    /// <summary>The person added to the team holds the role chosen already, or Admin.</summary>
+    AlreadyOnTeam,
 }

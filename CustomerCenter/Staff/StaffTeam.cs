@@ -51,6 +51,13 @@ public sealed class StaffTeam(
             return refusal;
         }
 
+        // Staff for an Admin would add nothing they may not do already, and mail them "you now have staff access".
+        if (await users.FindByEmailAsync(email) is { } existing
+            && (await users.IsInRoleAsync(existing, StaffRoles.Admin) || (role == StaffRoles.Staff && await users.IsInRoleAsync(existing, StaffRoles.Staff))))
+        {
+            return StaffActionOutcome.AlreadyOnTeam;
+        }
+
         var admin = await users.FindByIdAsync(actorId.ToString());
         return await AddRoleAsync(email, role, language, MemberMailKind.StaffInvitation, [StaffSignature.Of(admin!)], cancellationToken) is null
             ? StaffActionOutcome.Failed

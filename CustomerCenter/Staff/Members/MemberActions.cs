@@ -117,6 +117,12 @@ public sealed class MemberActions(
         var (firstName, lastName, email) = (edit.FirstName.Trim(), edit.LastName.Trim(), edit.Email.Trim());
         var nameChanged = firstName != member.FirstName || lastName != member.LastName;
         var emailChanged = !string.Equals(users.NormalizeEmail(email), member.NormalizedEmail, StringComparison.Ordinal);
+        // Staff may know whose the address is (they can search for it), and the other member is not to be mailed a notice.
+        if (emailChanged && await users.FindByEmailAsync(email) is not null)
+        {
+            return new(StaffActionOutcome.EmailInUse, false);
+        }
+
         await using (var unit = await UnitOfWork.BeginAsync(db))
         {
             if (nameChanged)
@@ -135,8 +141,13 @@ public sealed class MemberActions(
 
             if (emailChanged)
             {
+                if (await profileChanges.RequestEmailChangeAsync(member, email) != EmailChangeRequest.Requested)
+                {
+                    logger.LogWarning("Staff edit by {ActorId} of {MemberId}: the new address could not be kept for confirmation", actorId, member.Id);
+                    return new(StaffActionOutcome.Failed, false);
+                }
+
                 await accessLog.RecordAsync(AccessEventKind.EmailChangeRequestedByStaff, member.Id, actorId);
-                await profileChanges.RequestEmailChangeAsync(member, email);
             }
 
             await unit.CommitAsync();

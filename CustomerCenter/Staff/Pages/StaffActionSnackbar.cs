@@ -15,7 +15,8 @@ internal static class StaffActionSnackbar
         }
         else
         {
-            snackbar.Add(texts[$"StaffAction_{outcome}"], Severity.Error);
+            // Nothing to do is not an error; everything else is a change that did not happen.
+            snackbar.Add(texts[$"StaffAction_{outcome}"], outcome == StaffActionOutcome.AlreadyOnTeam ? Severity.Info : Severity.Error);
         }
     }
 }
