@@ -188,8 +188,12 @@ public sealed class AccessibilityBrowserTests(BrowserHost host)
         await Expect(Button(visiting, "E-Mail-Adresse bestätigen")).ToBeVisibleAsync();
         violations.AddRange(await AxeScan.ViolationsAsync(visiting, "support confirm"));
 
-        // The end-session confirmation (asked only when a site's request names no known session) and the not-found page.
-        foreach (var (name, path) in new[] { ("federation logout", "federation/logout"), ("not found", "no-such-page") })
+        // The end-session confirmation (asked only when a site's request names no known session), the not-found page (as
+        // an unknown address shows it, and under its own address) and the error page.
+        foreach (var (name, path) in new[]
+        {
+            ("federation logout", "federation/logout"), ("unknown address", "no-such-page"), ("not found", "not-found"), ("error", "error"),
+        })
         {
             await visiting.GotoAsync(path);
             violations.AddRange(await AxeScan.ViolationsAsync(visiting, name));
