@@ -73,6 +73,7 @@ public sealed class StaffActionFailureTests : IDisposable
 
         Assert.Equal(StaffActionOutcome.Failed, outcome);
         Assert.Contains(StaffRoles.Staff, await portal.WithServiceAsync<IList<string>, UserManager<Member>>(async users => await users.GetRolesAsync((await users.FindByIdAsync(colleague.Id.ToString()))!)));
+        Assert.Equal(0, await portal.WithDbAsync(db => db.AccessEvents.CountAsync(e => e.Kind == AccessEventKind.StaffRolesRemoved)));
     }
 
     [Fact]
@@ -151,6 +152,7 @@ public sealed class StaffActionFailureTests : IDisposable
         Assert.Equal(StaffActionOutcome.Failed, outcome);
         Assert.Empty(await portal.WithServiceAsync<IList<string>, UserManager<Member>>(async users => await users.GetRolesAsync((await users.FindByIdAsync(member.Id.ToString()))!)));
         Assert.Empty(portal.Mail.To(member.Email!));
+        Assert.Equal(0, await portal.WithDbAsync(db => db.AccessEvents.CountAsync(e => e.Kind == AccessEventKind.StaffRoleGranted)));
     }
 
     [Fact]
@@ -164,6 +166,18 @@ public sealed class StaffActionFailureTests : IDisposable
         Assert.Equal(StaffActionOutcome.AlreadyOnTeam, outcome);
         Assert.Equal([StaffRoles.Admin], await portal.WithServiceAsync<IList<string>, UserManager<Member>>(async users => await users.GetRolesAsync((await users.FindByIdAsync(colleague.Id.ToString()))!)));
         Assert.Empty(portal.Mail.To(colleague.Email!));
+    }
+
+    [Fact]
+    public async Task A_removal_from_the_team_records_its_event_with_the_Admin_and_a_refused_one_none()
+    {
+        var colleague = await portal.AddStaffAsync("leaving@chamber.example");
+        var admin = await portal.AddMemberAsync("removing.admin@chamber.example", role: StaffRoles.Admin);
+
+        Assert.Equal(StaffActionOutcome.Done, await UseAsync<StaffTeam>(team => team.RemoveAsync(colleague.Id, admin.Id)));
+
+        var removed = await portal.WithDbAsync(db => db.AccessEvents.SingleAsync(e => e.Kind == AccessEventKind.StaffRolesRemoved));
+        Assert.Equal((colleague.Id, admin.Id), (removed.MemberId!.Value, removed.ActorId!.Value));
     }
 
     [Fact]

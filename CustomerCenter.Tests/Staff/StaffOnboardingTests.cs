@@ -48,6 +48,11 @@ public sealed class StaffOnboardingTests : IDisposable
         Assert.StartsWith("/staff/login", mail.Link, StringComparison.Ordinal);
         Assert.Equal([StaffRoles.Staff], await RolesOfAsync("already.member@example.de"));
 
+        // The grant is in the person's access history, with the Admin who gave it.
+        var granted = await portal.WithDbAsync(db => db.AccessEvents.SingleAsync(e => e.Kind == CustomerCenter.AccessLog.AccessEventKind.StaffRoleGranted));
+        Assert.Equal(adminId, granted.ActorId);
+        Assert.Equal(await portal.WithDbAsync(db => db.Users.Where(m => m.Email == "already.member@example.de").Select(m => (Guid?)m.Id).SingleAsync()), granted.MemberId);
+
         // Adding the same role again changes nothing, mails nothing and says so (not "now on the team").
         Assert.Equal(StaffActionOutcome.AlreadyOnTeam, await AddAsync(adminId, "already.member@example.de", StaffRoles.Staff));
         Assert.Equal(2, portal.Mail.To("already.member@example.de").Count());

@@ -34,6 +34,12 @@ public enum AccessEventKind
     SupportReplySent = 21,
     SupportNoteAdded = 22,
 
+    // The team (Staff/StaffTeam): an Admin (the actor; none for the operator's add-admin) gave the member a staff role
+    // or took both away.
+    StaffRoleGranted = 23,
+    AdminRoleGranted = 24,
+    StaffRolesRemoved = 25,
+
     // Federation (issue 14): events about a site (AccessEvent.SiteClientId). Numbered from 100 so that kinds other
     // features add meanwhile cannot take the same numbers.
     /// <summary>The portal issued an authorization code to the site for the member (also silent sign-on, prompt=none).</summary>

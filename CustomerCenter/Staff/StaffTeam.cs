@@ -1,3 +1,4 @@
+using CustomerCenter.AccessLog;
 using CustomerCenter.Accounts;
 using CustomerCenter.Accounts.Links;
 using CustomerCenter.Data;
@@ -17,7 +18,8 @@ public sealed class StaffTeam(
     StaffPermissions permissions,
     StaffAccessRevocations revocations,
     MemberLinks links,
-    MemberMails mails)
+    MemberMails mails,
+    AccessEventRecorder accessLog)
 {
     public async Task<IReadOnlyList<StaffMember>> ListAsync(CancellationToken cancellationToken)
     {
@@ -59,21 +61,22 @@ public sealed class StaffTeam(
         }
 
         var admin = await users.FindByIdAsync(actorId.ToString());
-        return await AddRoleAsync(email, role, language, MemberMailKind.StaffInvitation, [StaffSignature.Of(admin!)], cancellationToken) is null
+        return await AddRoleAsync(email, role, language, MemberMailKind.StaffInvitation, [StaffSignature.Of(admin!)], actorId, cancellationToken) is null
             ? StaffActionOutcome.Failed
             : StaffActionOutcome.Done;
     }
 
     /// <summary>The portal's operator, on the command line (add-admin), gives a person a staff role; null when that failed.</summary>
     public Task<Member?> AddByOperatorAsync(string email, string role, string language, CancellationToken cancellationToken) =>
-        AddRoleAsync(email, role, language, MemberMailKind.OperatorInvitation, [], cancellationToken);
+        AddRoleAsync(email, role, language, MemberMailKind.OperatorInvitation, [], actorId: null, cancellationToken);
 
     /// <summary>
     /// The invitation (<paramref name="invitation"/>) says who invited: the person did not ask for it. Null when no
-    /// account could be created or Identity refused the role; the invitation is mailed only after the role is saved.
+    /// account could be created or Identity refused the role; the invitation is mailed only after the role is saved. The
+    /// grant is in the person's access history with the Admin who gave it (none for the operator's command).
     /// </summary>
     private async Task<Member?> AddRoleAsync(
-        string email, string role, string language, MemberMailKind invitation, string[] inviter, CancellationToken cancellationToken)
+        string email, string role, string language, MemberMailKind invitation, string[] inviter, Guid? actorId, CancellationToken cancellationToken)
     {
         await EnsureRolesAsync();
         // The new member, the role and the invitation are committed together: nobody holds a role without the mail.
@@ -88,6 +91,11 @@ public sealed class StaffTeam(
         if (granted && !(await users.AddToRoleAsync(member, role)).Succeeded)
         {
             return null;
+        }
+
+        if (granted)
+        {
+            await accessLog.RecordAsync(role == StaffRoles.Admin ? AccessEventKind.AdminRoleGranted : AccessEventKind.StaffRoleGranted, member.Id, actorId, cancellationToken);
         }
 
         if (member.Status == MemberStatus.Invited)
@@ -128,6 +136,7 @@ public sealed class StaffTeam(
                 return StaffActionOutcome.Failed;
             }
 
+            await accessLog.RecordAsync(AccessEventKind.StaffRolesRemoved, member.Id, actorId);
             await unit.CommitAsync();
         }
 
