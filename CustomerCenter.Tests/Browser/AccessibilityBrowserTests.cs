@@ -17,20 +17,10 @@ public sealed class AccessibilityBrowserTests(BrowserHost host)
     [Fact]
     public async Task Staff_pages_have_no_serious_or_critical_axe_violations()
     {
-        const string adminEmail = "axe.admin@kammer.example";
-        await host.Portal.AddMemberAsync(adminEmail, "Ada", "Admin", role: StaffRoles.Admin, password: StaffBrowserLogin.Passphrase);
-        var member = await host.Portal.AddMemberAsync("axe.member@example.de", "Erika", "Neu");
-        var now = DateTime.UtcNow;
-        await host.Portal.AddEventsAsync(
-            AccessLogTestData.Event(now.AddHours(-3), AccessEventKind.LoginSucceeded, member.Id),
-            AccessLogTestData.Event(now.AddHours(-2), AccessEventKind.LoginFailed, member.Id),
-            AccessLogTestData.Event(now.AddHours(-1), AccessEventKind.LockedOut, member.Id),
-            AccessLogTestData.Event(now.AddMinutes(-30), AccessEventKind.LoginFailed));
-        var requestId = await host.Portal.WithServiceAsync<long, MemberSupportRequests>(requests =>
-            requests.OpenAsync(member, "customer-center", "Rechnung", "Bitte die Rechnung erneut senden.", [], CancellationToken.None));
+        var sample = await StaffAreaSample.AddAsync(host, "axe");
+        var (member, requestId) = (sample.Member, sample.RequestId);
         await using var context = await host.NewContextAsync();
-        var page = await context.NewPageAsync();
-        await StaffBrowserLogin.SignInAsync(host, page, adminEmail);
+        var page = await sample.SignedInPageAsync(host, context);
 
         var violations = new List<string>();
         foreach (var (name, path) in new[]

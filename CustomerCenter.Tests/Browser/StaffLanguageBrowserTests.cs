@@ -2,11 +2,7 @@ using System.Collections;
 using System.Globalization;
 using System.Resources;
 using System.Text.RegularExpressions;
-using CustomerCenter.AccessLog;
 using CustomerCenter.Localization;
-using CustomerCenter.Staff;
-using CustomerCenter.Support;
-using CustomerCenter.Tests.AccessLog;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -16,7 +12,7 @@ namespace CustomerCenter.Tests.Browser;
 /// No English word left on a staff page in Japanese or German: what a person reads (the page's text, its labels,
 /// titles and placeholders, MudBlazor's own texts among them), with the data on it and code shown as code left aside.
 /// </summary>
-[Collection(BrowserTestsDefinition.Name)]
+[Collection(StaffLanguageBrowserTestsDefinition.Name)]
 public sealed partial class StaffLanguageBrowserTests(BrowserHost host)
 {
     /// <summary>The words the test's data brings onto the pages (names, addresses, the request) and the browser's own.</summary>
@@ -39,19 +35,10 @@ public sealed partial class StaffLanguageBrowserTests(BrowserHost host)
     [Fact]
     public async Task Staff_pages_in_Japanese_and_German_have_no_English_words_and_the_embed_preview_keeps_the_staff_language()
     {
-        const string adminEmail = "lang.admin@kammer.example";
-        await host.Portal.AddMemberAsync(adminEmail, "Ada", "Admin", role: StaffRoles.Admin, password: StaffBrowserLogin.Passphrase);
-        var member = await host.Portal.AddMemberAsync("lang.member@example.de", "Erika", "Neu");
-        var now = DateTime.UtcNow;
-        await host.Portal.AddEventsAsync(
-            AccessLogTestData.Event(now.AddHours(-3), AccessEventKind.LoginSucceeded, member.Id),
-            AccessLogTestData.Event(now.AddHours(-2), AccessEventKind.LoginFailed, member.Id),
-            AccessLogTestData.Event(now.AddMinutes(-30), AccessEventKind.LoginFailed));
-        var requestId = await host.Portal.WithServiceAsync<long, MemberSupportRequests>(requests =>
-            requests.OpenAsync(member, "customer-center", "Rechnung", "Bitte die Rechnung erneut senden.", [], CancellationToken.None));
+        var sample = await StaffAreaSample.AddAsync(host, "lang");
+        var (member, requestId) = (sample.Member, sample.RequestId);
         await using var context = await host.NewContextAsync();
-        var page = await context.NewPageAsync();
-        await StaffBrowserLogin.SignInAsync(host, page, adminEmail);
+        var page = await sample.SignedInPageAsync(host, context);
         string[] paths =
         [
             "staff", "staff/members", $"staff/members/{member.Id}", "staff/access-log", "staff/team",
