@@ -82,18 +82,32 @@ public sealed class AccessActivation(
         return true;
     }
 
-    /// <summary>Sets a new password, ends every session and spends the link (the new security stamp).</summary>
+    /// <summary>
+    /// Sets a new password, ends every session and spends the link (the new security stamp). The password, the ended
+    /// sessions and the event are one transaction: never a new password while the sessions of whoever knew the old one
+    /// go on, nor a reset missing from the access history.
+    /// </summary>
     public async Task<bool> ResetPasswordAsync(Member member, string encodedToken, string password)
     {
         var token = MemberLinks.DecodeToken(encodedToken);
-        if (token is null || !(await users.ResetPasswordAsync(member, token, password)).Succeeded)
+        if (token is null)
         {
             return false;
         }
 
-        await lockout.ClearAsync(member);
-        await sessions.EndAllAsync(member.Id);
-        await accessLog.RecordAsync(AccessEventKind.PasswordReset, member.Id);
+        await using (var unit = await UnitOfWork.BeginAsync(db))
+        {
+            if (!(await users.ResetPasswordAsync(member, token, password)).Succeeded)
+            {
+                return false;
+            }
+
+            await lockout.ClearAsync(member);
+            await sessions.EndAllAsync(member.Id);
+            await accessLog.RecordAsync(AccessEventKind.PasswordReset, member.Id);
+            await unit.CommitAsync();
+        }
+
         if (member.Status == MemberStatus.Active)
         {
             await signIn.CompleteSignInAsync(member);
