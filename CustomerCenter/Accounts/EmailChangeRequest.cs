@@ -9,7 +9,10 @@ public enum EmailChangeRequest
     /// <summary>The address is the member's already.</summary>
     Unchanged,
 
-    /// <summary>Someone else has the address; they were told, the member is not (the form never says whether it is taken).</summary>
+    /// <summary>
+    /// Someone else has the address. A member's own form does not say so (they are told, the member is not); a staff
+    /// user is told.
+    /// </summary>
     AddressTaken,
 
     /// <summary>Identity refused to keep the pending address; nothing was sent.</summary>

@@ -49,9 +49,10 @@ public sealed class ProfileChanges(
     /// <summary>
     /// Mails a confirmation link to the new address; nothing changes until it is followed. An address that belongs to
     /// someone else gets a notice instead, so the form never tells whether it is taken. Only the newest request can be
-    /// confirmed (<see cref="PendingEmailChanges"/>).
+    /// confirmed (<see cref="PendingEmailChanges"/>). A staff user's request (<paramref name="noticeToOwner"/> false)
+    /// is told that the address is taken instead, and its owner is not mailed.
     /// </summary>
-    public async Task<EmailChangeRequest> RequestEmailChangeAsync(Member member, string newEmail)
+    public async Task<EmailChangeRequest> RequestEmailChangeAsync(Member member, string newEmail, bool noticeToOwner = true)
     {
         if (string.Equals(users.NormalizeEmail(newEmail), member.NormalizedEmail, StringComparison.Ordinal))
         {
@@ -60,7 +61,11 @@ public sealed class ProfileChanges(
 
         if (await users.FindByEmailAsync(newEmail) is not null)
         {
-            await mails.SendAsync(MemberMailKind.EmailAlreadyInUse, newEmail, member.Language, link: null);
+            if (noticeToOwner)
+            {
+                await mails.SendAsync(MemberMailKind.EmailAlreadyInUse, newEmail, member.Language, link: null);
+            }
+
             return EmailChangeRequest.AddressTaken;
         }
 

@@ -117,12 +117,6 @@ public sealed class MemberActions(
         var (firstName, lastName, email) = (edit.FirstName.Trim(), edit.LastName.Trim(), edit.Email.Trim());
         var nameChanged = firstName != member.FirstName || lastName != member.LastName;
         var emailChanged = !string.Equals(users.NormalizeEmail(email), member.NormalizedEmail, StringComparison.Ordinal);
-        // Staff may know whose the address is (they can search for it), and the other member is not to be mailed a notice.
-        if (emailChanged && await users.FindByEmailAsync(email) is not null)
-        {
-            return new(StaffActionOutcome.EmailInUse, false);
-        }
-
         await using (var unit = await UnitOfWork.BeginAsync(db))
         {
             if (nameChanged)
@@ -141,10 +135,15 @@ public sealed class MemberActions(
 
             if (emailChanged)
             {
-                if (await profileChanges.RequestEmailChangeAsync(member, email) != EmailChangeRequest.Requested)
+                // Staff may know whose the address is (they can search for it): they are told, its owner is not mailed. The
+                // name changed above is rolled back with the rest, so a refused edit changes nothing.
+                switch (await profileChanges.RequestEmailChangeAsync(member, email, noticeToOwner: false))
                 {
-                    logger.LogWarning("Staff edit by {ActorId} of {MemberId}: the new address could not be kept for confirmation", actorId, member.Id);
-                    return new(StaffActionOutcome.Failed, false);
+                    case EmailChangeRequest.AddressTaken:
+                        return new(StaffActionOutcome.EmailInUse, false);
+                    case not EmailChangeRequest.Requested:
+                        logger.LogWarning("Staff edit by {ActorId} of {MemberId}: the new address could not be kept for confirmation", actorId, member.Id);
+                        return new(StaffActionOutcome.Failed, false);
                 }
 
                 await accessLog.RecordAsync(AccessEventKind.EmailChangeRequestedByStaff, member.Id, actorId);
