@@ -98,7 +98,10 @@ public sealed class StaffJourneyBrowserTests(BrowserHost host)
 
         await Expect(page).ToHaveURLAsync(new Uri(host.BaseAddress, "staff/members").AbsoluteUri);
         await Expect(page.Locator(".mud-snackbar", new() { HasText = "Paul Gehen wurde gelöscht." })).ToBeVisibleAsync();
-        await Expect(page.Locator("main table")).Not.ToContainTextAsync(memberEmail);
+        // The list itself (the URL changes a moment before the details give way to it), without the member.
+        var list = page.Locator("main table.staff-members-table");
+        await Expect(list).ToBeVisibleAsync();
+        await Expect(list).Not.ToContainTextAsync(memberEmail);
         Assert.Equal(0, await host.Portal.WithDbAsync(db => db.Users.CountAsync(m => m.Id == member.Id)));
     }
 
