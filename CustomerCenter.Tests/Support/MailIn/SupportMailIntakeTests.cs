@@ -119,8 +119,11 @@ public sealed class SupportMailIntakeTests : IDisposable
         {
             // Two instances fetched the same mail: both may pass the look-up before either commits; then the unique
             // (MessageId, Sender) index refuses the second.
-            var answer = Mail(email, $"communication+{token}@portal.example", $"Antwort {round}", messageId: $"round-{round}@example.de");
-            var outcomes = await Task.WhenAll(Task.Run(() => ReceiveAsync(answer)), Task.Run(() => ReceiveAsync(answer)));
+            // Each instance reads its own copy of the mail, as two fetches would; one shared message object read by two
+            // threads at once mixed up its body ("…", "Antwort 2Antwort 2").
+            MimeMessage Answer() => Mail(email, $"communication+{token}@portal.example", $"Antwort {round}", messageId: $"round-{round}@example.de");
+            var (first, second) = (Answer(), Answer());
+            var outcomes = await Task.WhenAll(Task.Run(() => ReceiveAsync(first)), Task.Run(() => ReceiveAsync(second)));
             Assert.Equal([MailIntakeOutcome.AddedToRequest, MailIntakeOutcome.AlreadyTakenIn], outcomes.Order());
         }
 
